@@ -1,0 +1,74 @@
+package dev.fleetgate.supervisor.routing;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One running worker process as the proxy sees it: where to send requests and the live counters
+ * the proxy updates without locks. A new instance exists for each process the supervisor starts, so
+ * the in-flight count of a draining process is never mixed with its replacement's.
+ */
+public final class Upstream {
+  private final int workerId;
+  private final String host;
+  private final int port;
+  private final URI baseUri;
+  private final InetSocketAddress address;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final LongAdder requests = new LongAdder();
+
+  public Upstream(int workerId, String host, int port) {
+    this.workerId = workerId;
+    this.host = host;
+    this.port = port;
+    String authority = host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;
+    this.baseUri = URI.create("http://" + authority);
+    this.address = new InetSocketAddress(host, port);
+  }
+
+  public int workerId() {
+    return workerId;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** {@code http://host:port}, without a trailing slash: append the request's path and query. */
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  public InetSocketAddress address() {
+    return address;
+  }
+
+  /** Call when a request to this worker starts; pair with {@link #requestFinished()}. */
+  public void requestStarted() {
+    inFlight.incrementAndGet();
+    requests.increment();
+  }
+
+  public void requestFinished() {
+    inFlight.decrementAndGet();
+  }
+
+  public int inFlight() {
+    return inFlight.get();
+  }
+
+  public long requests() {
+    return requests.sum();
+  }
+
+  @Override
+  public String toString() {
+    return "worker " + workerId + " (" + baseUri + ")";
+  }
+}
