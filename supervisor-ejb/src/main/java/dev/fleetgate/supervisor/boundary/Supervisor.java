@@ -1,42 +1,218 @@
 package dev.fleetgate.supervisor.boundary;
 
+import dev.fleetgate.supervisor.config.ConfigValues;
+import dev.fleetgate.supervisor.config.InvalidConfigurationException;
+import dev.fleetgate.supervisor.config.SupervisorConfig;
+import dev.fleetgate.supervisor.control.Fleet;
+import dev.fleetgate.supervisor.control.StateDirectory;
 import dev.fleetgate.supervisor.entity.FleetSnapshot;
 import dev.fleetgate.supervisor.entity.LogLine;
 import dev.fleetgate.supervisor.routing.RoutingTable;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 
-/** Skeleton: replaced by the real supervisor. */
+/**
+ * Fleetgate's worker supervisor: starts the configured workers when the application starts, stops
+ * them when it stops, and offers the operations the console and the proxy need. Bean-managed
+ * concurrency: queries never wait behind an operation, and operations lock only the workers they
+ * touch (see {@link Fleet}).
+ */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class Supervisor {
+  private static final Logger LOG = Logger.getLogger(Supervisor.class.getName());
+
+  @Inject Config mpConfig;
+
+  @Resource ManagedThreadFactory threads;
+
   private final RoutingTable routingTable = new RoutingTable();
+  private SupervisorConfig config;
+  private StateDirectory stateDir;
+  private ScheduledThreadPoolExecutor scheduler;
+  private Fleet fleet;
 
-  public FleetSnapshot snapshot() {
-    throw new UnsupportedOperationException();
+  @PostConstruct
+  void start() {
+    try {
+      config =
+          SupervisorConfig.read(
+              new ConfigValues(key -> mpConfig.getOptionalValue(key, String.class)),
+              Runtime.getRuntime().availableProcessors());
+      stateDir = StateDirectory.open(config.stateDir());
+      // The container's thread factory, our own small pool: readiness probes must not queue
+      // behind other applications' tasks in the shared default executor.
+      scheduler = new ScheduledThreadPoolExecutor(2, threads);
+      scheduler.setRemoveOnCancelPolicy(true);
+      fleet =
+          new Fleet(
+              config,
+              expandCommand(config.command()),
+              stateDir,
+              routingTable,
+              scheduler,
+              threads,
+              Clock.systemUTC());
+      LOG.log(
+          Level.INFO,
+          "Fleetgate starting {0} workers: {1} (ports {2}-{3}, state in {4})",
+          new Object[] {
+            config.count(),
+            String.join(" ", config.command()),
+            Integer.toString(config.portOf(0)),
+            Integer.toString(config.portOf(Math.max(0, config.count() - 1))),
+            config.stateDir()
+          });
+      fleet.startInitial();
+    } catch (InvalidConfigurationException | IllegalStateException e) {
+      LOG.log(Level.SEVERE, "Fleetgate cannot start: {0}", e.getMessage());
+      stop();
+      throw e;
+    } catch (IOException e) {
+      LOG.log(Level.SEVERE, "Fleetgate cannot start: {0}", e.toString());
+      stop();
+      throw new UncheckedIOException(e);
+    }
   }
 
-  public List<LogLine> recentLog(int workerId) {
-    throw new UnsupportedOperationException();
+  @PreDestroy
+  void stop() {
+    if (fleet != null) {
+      fleet.shutdown();
+    }
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
+    if (stateDir != null) {
+      stateDir.close();
+    }
   }
 
+  /** The bundled sample worker runs on this server's own java, from the state directory. */
+  private List<String> expandCommand(List<String> words) {
+    List<String> command = new ArrayList<>();
+    for (String word : words) {
+      if (SupervisorConfig.SAMPLE_WORKER.equals(word)) {
+        Path jar = stateDir.extract(Fleet.class, "sample-worker.jar");
+        command.addAll(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-Xmx64m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString()));
+      } else {
+        command.add(word);
+      }
+    }
+    return command;
+  }
+
+  // ---- queries: no lock, safe from any thread ------------------------------------------------
+
+  /** The routing table the proxy reads on each request; fetch it once, keep it. */
   public RoutingTable routingTable() {
     return routingTable;
   }
 
-  public void start(int workerId) {}
+  public FleetSnapshot snapshot() {
+    return fleet.snapshot();
+  }
 
-  public void stop(int workerId) {}
+  public List<LogLine> recentLog(int workerId) {
+    return fleet.recentLog(workerId);
+  }
 
-  public void restart(int workerId) {}
+  public int minReady() {
+    return config.minReady();
+  }
 
-  public void drain(int workerId) {}
+  public Instant lastHeartbeat() {
+    return fleet.lastTick();
+  }
 
-  public void scale(int count) {}
+  // ---- operations: each returns once it took effect, or throws OperationFailedException -------
 
-  public void rollingRestart() {}
+  public void start(int workerId) {
+    await(() -> fleet.start(workerId), startBound(), "start worker " + workerId);
+  }
+
+  public void stop(int workerId) {
+    await(() -> fleet.stop(workerId), stopBound(), "stop worker " + workerId);
+  }
+
+  public void drain(int workerId) {
+    await(() -> fleet.drain(workerId), stopBound(), "drain worker " + workerId);
+  }
+
+  public void restart(int workerId) {
+    await(() -> fleet.restart(workerId), stopBound().plus(startBound()), "restart worker " + workerId);
+  }
+
+  public void scale(int count) {
+    await(() -> fleet.scale(count), stopBound().plus(startBound()), "scale to " + count);
+  }
+
+  public void rollingRestart() {
+    int workers = Math.max(1, fleet.snapshot().workers().size());
+    await(
+        () -> fleet.rollingRestart(),
+        stopBound().plus(startBound()).multipliedBy(workers),
+        "rolling restart");
+  }
+
+  private Duration startBound() {
+    return config.startTimeout().plusSeconds(5);
+  }
+
+  private Duration stopBound() {
+    return config.drainTimeout().plus(config.stopGrace()).plusSeconds(5);
+  }
+
+  private static void await(
+      Supplier<CompletableFuture<Void>> operation, Duration bound, String what) {
+    try {
+      operation.get().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+      LOG.log(Level.INFO, "Done: {0}", what);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
+      throw new OperationFailedException(what + " failed: " + cause.getMessage(), cause);
+    } catch (TimeoutException e) {
+      throw new OperationFailedException(
+          what + " did not finish within " + bound.toSeconds() + " s", e);
+    } catch (NoSuchElementException | IllegalArgumentException | IllegalStateException e) {
+      throw new OperationFailedException(what + " refused: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OperationFailedException(what + " interrupted", e);
+    }
+  }
 }

@@ -1,0 +1,55 @@
+package dev.fleetgate.supervisor.control;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Reads and ends whole process trees through /proc and {@link ProcessHandle} (Linux). */
+public final class ProcessTree {
+  private ProcessTree() {}
+
+  /** Resident memory of {@code pid} and all its descendants in bytes, or -1 when unknown. */
+  public static long residentBytes(long pid) {
+    Optional<ProcessHandle> root = ProcessHandle.of(pid);
+    if (root.isEmpty()) {
+      return -1;
+    }
+    long total =
+        Stream.concat(Stream.of(root.get()), root.get().descendants())
+            .mapToLong(p -> residentBytesOf(p.pid()))
+            .filter(v -> v > 0)
+            .sum();
+    return total == 0 ? -1 : total;
+  }
+
+  static long residentBytesOf(long pid) {
+    try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
+      return lines
+          .filter(l -> l.startsWith("VmRSS:"))
+          .findFirst()
+          .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024)
+          .orElse(-1L);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** SIGKILL to the process group led by {@code pid}, its descendants and itself. */
+  public static void killGroup(ProcessHandle leader) {
+    try {
+      new ProcessBuilder("kill", "-KILL", "-" + leader.pid())
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor();
+    } catch (IOException e) {
+      // kill(1) missing: the descendants below still go.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    leader.descendants().forEach(ProcessHandle::destroyForcibly);
+    leader.destroyForcibly();
+  }
+}
