@@ -5,6 +5,7 @@ import dev.fleetgate.supervisor.config.InvalidConfigurationException;
 import dev.fleetgate.supervisor.config.SupervisorConfig;
 import dev.fleetgate.supervisor.control.Fleet;
 import dev.fleetgate.supervisor.control.StateDirectory;
+import dev.fleetgate.supervisor.control.WorkerCommand;
 import dev.fleetgate.supervisor.entity.FleetSnapshot;
 import dev.fleetgate.supervisor.entity.LogLine;
 import dev.fleetgate.supervisor.routing.RoutingTable;
@@ -19,11 +20,9 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
@@ -74,7 +73,7 @@ public class Supervisor {
       fleet =
           new Fleet(
               config,
-              expandCommand(config.command()),
+              WorkerCommand.expand(config.command(), stateDir),
               stateDir,
               routingTable,
               scheduler,
@@ -113,27 +112,6 @@ public class Supervisor {
     if (stateDir != null) {
       stateDir.close();
     }
-  }
-
-  /** The bundled sample worker runs on this server's own java, from the state directory. */
-  private List<String> expandCommand(List<String> words) {
-    List<String> command = new ArrayList<>();
-    for (String word : words) {
-      if (SupervisorConfig.SAMPLE_WORKER.equals(word)) {
-        Path jar = stateDir.extract(Fleet.class, "sample-worker.jar");
-        command.addAll(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC",
-                "-Xmx64m",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                jar.toString()));
-      } else {
-        command.add(word);
-      }
-    }
-    return command;
   }
 
   // ---- queries: no lock, safe from any thread ------------------------------------------------

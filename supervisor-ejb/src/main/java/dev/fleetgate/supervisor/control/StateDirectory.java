@@ -103,7 +103,7 @@ public final class StateDirectory implements AutoCloseable {
         LOG.log(
             Level.WARNING,
             "Killing worker {0} (pid {1}) left running by an earlier Fleetgate",
-            new Object[] {entry.workerId(), entry.pid()});
+            new Object[] {entry.workerId(), Long.toString(entry.pid())});
         ProcessTree.killGroup(process.get());
         killed++;
       }

@@ -63,14 +63,16 @@ final class Worker {
     return upstream;
   }
 
+  /** The pid of the worker's process, or -1 when it has none. */
   long pid() {
-    return process == null ? -1 : process.pid();
+    return process == null || !state.hasProcess() ? -1 : process.pid();
   }
 
   /** Moves to {@code next} if the lifecycle table allows it, and logs the move. */
   void moveTo(WorkerState next, Instant now, String why) {
     WorkerState previous = state;
     Lifecycle.check(previous, next);
+    long pid = process == null ? -1 : process.pid();
     state = next;
     since = now;
     if (next == WorkerState.STARTING) {
@@ -92,7 +94,7 @@ final class Worker {
     LOG.log(
         level,
         "Worker {0} (pid {1}, port {2}): {3} -> {4}{5}",
-        new Object[] {id, Long.toString(pid()), Integer.toString(port), previous, next,
+        new Object[] {id, Long.toString(pid), Integer.toString(port), previous, next,
           why == null ? "" : " (" + why + ")"});
   }
 
