@@ -1,0 +1,92 @@
+package dev.fleetgate.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What the integration tests need to talk to a running Fleetgate over loopback. */
+final class Http {
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+  private static final Pattern WORKER_DATA =
+      Pattern.compile("\"worker-(\\d+)\"\\s*:\\s*\"(\\w+)(?: pid (\\d+))?");
+
+  private Http() {}
+
+  static HttpResponse<String> get(String base, String path) {
+    try {
+      return CLIENT.send(
+          HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static int status(String base, String path) {
+    try {
+      return get(base, path).statusCode();
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** Sends raw request bytes and returns everything the server answers until it closes. */
+  static String raw(String host, int port, String request) throws IOException {
+    try (Socket socket = new Socket(host, port)) {
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  /** Worker id → "STATE pid" read from a health response's per-worker data. */
+  static Map<Integer, WorkerInfo> workers(String healthJson) {
+    Map<Integer, WorkerInfo> workers = new HashMap<>();
+    Matcher m = WORKER_DATA.matcher(healthJson);
+    while (m.find()) {
+      workers.put(
+          Integer.parseInt(m.group(1)),
+          new WorkerInfo(m.group(2), m.group(3) == null ? -1 : Long.parseLong(m.group(3))));
+    }
+    return workers;
+  }
+
+  record WorkerInfo(String state, long pid) {}
+
+  static void await(BooleanSupplier condition, Duration limit, String what) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting for: " + what);
+      }
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting for: " + what);
+      }
+    }
+  }
+}

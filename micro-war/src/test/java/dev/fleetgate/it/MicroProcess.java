@@ -1,0 +1,102 @@
+package dev.fleetgate.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Payara Micro running Fleetgate's WAR as a child process of the test, started the way
+ * {@code ./fleetgate run} starts it, for tests that must kill or watch the server itself.
+ */
+final class MicroProcess implements AutoCloseable {
+  final Process process;
+  final int port;
+  final Path log;
+  final long startedNanos;
+
+  private MicroProcess(Process process, int port, Path log, long startedNanos) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+    this.startedNanos = startedNanos;
+  }
+
+  static MicroProcess start(Path workDir, Map<String, String> env, List<String> systemProperties)
+      throws IOException {
+    Files.createDirectories(workDir);
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Djdk.httpclient.allowRestrictedHeaders=host");
+    command.add("-Dfleetgate.state-dir=" + workDir.resolve("state"));
+    command.addAll(systemProperties);
+    command.addAll(
+        List.of(
+            "-jar", System.getProperty("payara.micro.jar"),
+            "--nocluster", "--disablephonehome",
+            "--rootdir", workDir.resolve("micro-root").toString(),
+            "--port", Integer.toString(port),
+            "--contextroot", "/",
+            "--deploy", System.getProperty("fleetgate.war")));
+    Path log = workDir.resolve("payara-micro.log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .directory(workDir.toFile());
+    builder.environment().putAll(env);
+    long started = System.nanoTime();
+    return new MicroProcess(builder.start(), port, log, started);
+  }
+
+  String base() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  String log() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  long millisSinceStart() {
+    return (System.nanoTime() - startedNanos) / 1_000_000;
+  }
+
+  void awaitLog(String text, Duration limit) {
+    Http.await(
+        () -> log().contains(text) || !process.isAlive(),
+        limit,
+        "log line containing '" + text + "'");
+  }
+
+  /** What {@code kill -9} of the server does: no shutdown hook, no @PreDestroy. */
+  void killHard() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.fleetgate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fleetgate's server as a whole process, started like {@code ./fleetgate run}: cold start, a
+ * SIGKILLed server leaving no workers, refusing bad configuration, and no ready worker at all.
+ */
+class ServerLifecycleIT {
+  @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
+  Path dir;
+
+  @Test
+  void r6_whenTheServerIsKilledWithSigkillNoWorkerSurvivesFiveSeconds() throws Exception {
+    try (MicroProcess server =
+        MicroProcess.start(
+            dir.resolve("sigkill"),
+            Map.of("FLEETGATE_WORKERS_COUNT", "2", "FLEETGATE_WORKERS_BASE_PORT", "23200"),
+            List.of())) {
+      Http.await(
+          () -> Http.status(server.base(), "/health/ready") == 200
+              && Http.workers(Http.get(server.base(), "/health/ready").body()).size() == 2,
+          Duration.ofSeconds(90),
+          "both workers ready");
+      System.out.printf(
+          "FIGURE cold start of Payara Micro to 2 workers ready: %d ms%n", server.millisSinceStart());
+      List<Long> pids =
+          Http.workers(Http.get(server.base(), "/health/ready").body()).values().stream()
+              .map(Http.WorkerInfo::pid)
+              .toList();
+      assertEquals(2, pids.size());
+      pids.forEach(pid -> assertTrue(ProcessHandle.of(pid).isPresent()));
+
+      server.killHard();
+      long killed = System.nanoTime();
+
+      for (long pid : pids) {
+        Http.await(
+            () -> ProcessHandle.of(pid).isEmpty(), Duration.ofSeconds(5), "worker " + pid + " gone");
+      }
+      System.out.printf(
+          "FIGURE server SIGKILL to every worker gone: %d ms%n",
+          (System.nanoTime() - killed) / 1_000_000);
+    }
+  }
+
+  @Test
+  void anInvalidSettingStopsDeploymentWithAMessageNamingTheKeyAndValue() throws Exception {
+    try (MicroProcess server =
+        MicroProcess.start(
+            dir.resolve("invalid"), Map.of("FLEETGATE_WORKERS_COUNT", "-3"), List.of())) {
+      server.awaitLog("fleetgate.workers.count", Duration.ofSeconds(90));
+      String log = server.log();
+      assertTrue(
+          log.contains("Invalid configuration fleetgate.workers.count='-3'"), "log names key+value");
+      server.awaitLog("ready in", Duration.ofSeconds(60));
+      if (server.process.isAlive()) {
+        assertEquals(404, Http.status(server.base(), "/"), "the application is not deployed");
+      }
+    }
+  }
+
+  @Test
+  void withNoReadyWorkerTheProxyAnswers502AndHealthShowsTheFailedWorker() throws Exception {
+    try (MicroProcess server =
+        MicroProcess.start(
+            dir.resolve("crashloop"),
+            Map.of(
+                "FLEETGATE_WORKERS_COUNT", "1",
+                "FLEETGATE_WORKERS_BASE_PORT", "23210",
+                "FLEETGATE_WORKERS_COMMAND", "sh -c 'echo boom >&2; exit 7'",
+                "FLEETGATE_WORKERS_MAX_FAILED_STARTS", "3"),
+            List.of())) {
+      Http.await(
+          () -> Http.get(server.base() , "/health/ready").body().contains("FAILED"),
+          Duration.ofSeconds(90),
+          "worker FAILED");
+      HttpResponse<String> health = Http.get(server.base(), "/health/ready");
+      assertEquals(503, health.statusCode());
+      assertTrue(health.body().contains("3 failed starts"), health.body());
+      assertTrue(health.body().contains("exit code 7"), health.body());
+      assertEquals(200, Http.status(server.base(), "/health/live"), "a failed worker is not a dead server");
+
+      HttpResponse<String> proxied = Http.get(server.base(), "/anything");
+      assertEquals(502, proxied.statusCode());
+      assertFalse(proxied.body().isBlank());
+      assertTrue(proxied.body().length() < 200, "a short body: " + proxied.body());
+    }
+  }
+}
