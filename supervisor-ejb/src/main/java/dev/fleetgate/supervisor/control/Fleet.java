@@ -137,7 +137,7 @@ public final class Fleet {
 
   /** Drains and stops the worker if it runs, then starts it again with a clean crash history. */
   public CompletableFuture<Void> restart(int id) {
-    return drain(id).thenCompose(stopped -> start(id));
+    return drain(id).thenComposeAsync(stopped -> start(id), scheduler);
   }
 
   /** Starts or drains workers until {@code count} are configured (new ones take the lowest ids). */
@@ -168,7 +168,7 @@ public final class Fleet {
     List<Integer> old = List.copyOf(workers.keySet());
     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
     for (int oldId : old) {
-      chain = chain.thenCompose(previous -> replace(oldId));
+      chain = chain.thenComposeAsync(previous -> replace(oldId), scheduler);
     }
     return chain;
   }
@@ -195,7 +195,7 @@ public final class Fleet {
               }
               return ok;
             })
-        .thenCompose(ready -> drain(oldId))
+        .thenComposeAsync(ready -> drain(oldId), scheduler)
         .thenRun(() -> workers.remove(oldId));
   }
 
@@ -286,6 +286,7 @@ public final class Fleet {
       Instant now = clock.instant();
       worker.startTimedOut = false;
       worker.reason = null;
+      worker.process = null;
       worker.moveTo(WorkerState.STARTING, now, worker.starts == 0 ? null : "start");
       worker.starts++;
       if (!ReadinessProbe.portFree(config.host(), worker.port)) {

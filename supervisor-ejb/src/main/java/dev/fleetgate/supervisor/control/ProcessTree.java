@@ -36,16 +36,21 @@ public final class ProcessTree {
     }
   }
 
-  /** SIGKILL to the process group led by {@code pid}, its descendants and itself. */
+  /** SIGKILL to the process group led by {@code leader}, its descendants and itself. */
   public static void killGroup(ProcessHandle leader) {
+    if (leader.pid() <= 1) {
+      throw new IllegalArgumentException("refusing to kill process group " + leader.pid());
+    }
     try {
-      new ProcessBuilder("kill", "-KILL", "-" + leader.pid())
+      // The shell's builtin kill: procps' /bin/kill reads "-KILL -1234" as options and can end up
+      // signalling every process (-1); the builtin takes "-1234" as the group, as POSIX says.
+      new ProcessBuilder("/bin/sh", "-c", "kill -KILL \"-$1\"", "sh", Long.toString(leader.pid()))
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .start()
           .waitFor();
     } catch (IOException e) {
-      // kill(1) missing: the descendants below still go.
+      // No shell: the descendants below still go.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

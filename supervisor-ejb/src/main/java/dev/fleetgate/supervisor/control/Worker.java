@@ -82,13 +82,14 @@ final class Worker {
     if (next != WorkerState.READY && next != WorkerState.DRAINING) {
       upstream = null;
     }
-    if (next == WorkerState.STOPPED) {
-      stopped.complete(null);
-      ready.completeExceptionally(new IllegalStateException("worker " + id + " stopped"));
-    }
-    if (next == WorkerState.FAILED) {
-      ready.completeExceptionally(new IllegalStateException("worker " + id + ": " + why));
-      stopped.complete(null);
+    // Complete the futures of the attempt that just ended; callbacks may start a new attempt.
+    CompletableFuture<Void> readyNow = ready;
+    CompletableFuture<Void> stoppedNow = stopped;
+    if (next == WorkerState.STOPPED || next == WorkerState.FAILED) {
+      readyNow.completeExceptionally(
+          new IllegalStateException(
+              "worker " + id + (next == WorkerState.STOPPED ? " stopped" : ": " + why)));
+      stoppedNow.complete(null);
     }
     Level level = next == WorkerState.FAILED || next == WorkerState.BACKOFF ? Level.WARNING : Level.INFO;
     LOG.log(

@@ -48,6 +48,8 @@ public final class WorkerProcess {
   private final Process guard;
   private final OutputStream orders;
   private final CompletableFuture<Long> pid = new CompletableFuture<>();
+  private final CompletableFuture<Void> stdoutDrained = new CompletableFuture<>();
+  private final CompletableFuture<Void> stderrDrained = new CompletableFuture<>();
   private final CompletableFuture<ExitStatus> exited;
   private final Instant startedAt;
   private final Duration stopGrace;
@@ -61,8 +63,14 @@ public final class WorkerProcess {
     this.startedAt = startedAt;
     this.stopGrace = stopGrace;
     this.scheduler = scheduler;
+    // The exit is reported once the worker's last lines are read too, so a log never misses its
+    // final words; a grandchild still holding the pipes open delays that by one second at most.
+    CompletableFuture<Void> drained = CompletableFuture.allOf(stdoutDrained, stderrDrained);
     this.exited =
-        guard.onExit().thenApply(p -> ExitStatus.fromShellStatus(p.exitValue(), clock.instant()));
+        guard
+            .onExit()
+            .thenCompose(p -> drained.copy().completeOnTimeout(null, 1, TimeUnit.SECONDS))
+            .thenApply(done -> ExitStatus.fromShellStatus(guard.exitValue(), clock.instant()));
   }
 
   /** Starts the guard and the worker; output lines go to {@code output} as they arrive. */
@@ -172,6 +180,9 @@ public final class WorkerProcess {
               } finally {
                 if (kind == LogLine.Stream.STDERR) {
                   pid.complete(-1L); // the guard ended without reporting a worker
+                  stderrDrained.complete(null);
+                } else {
+                  stdoutDrained.complete(null);
                 }
               }
             });
