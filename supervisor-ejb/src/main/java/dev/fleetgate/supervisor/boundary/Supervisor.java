@@ -31,8 +31,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
@@ -152,7 +152,10 @@ public class Supervisor {
   }
 
   public void restart(int workerId) {
-    await(() -> fleet.restart(workerId), stopBound().plus(startBound()), "restart worker " + workerId);
+    await(
+        () -> fleet.restart(workerId),
+        stopBound().plus(startBound()),
+        "restart worker " + workerId);
   }
 
   public void scale(int count) {

@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads typed values from a key lookup (MicroProfile Config in the server, a map in tests) and turns
- * every bad value into an {@link InvalidConfigurationException} naming the key.
+ * Reads typed values from a key lookup (MicroProfile Config in the server, a map in tests) and
+ * turns every bad value into an {@link InvalidConfigurationException} naming the key.
  */
 public final class ConfigValues {
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
@@ -36,8 +36,7 @@ public final class ConfigValues {
     try {
       int value = Integer.parseInt(raw);
       if (value < min || value > max) {
-        throw new InvalidConfigurationException(
-            key, raw, "must be between " + min + " and " + max);
+        throw new InvalidConfigurationException(key, raw, "must be between " + min + " and " + max);
       }
       return value;
     } catch (NumberFormatException e) {
@@ -50,8 +49,7 @@ public final class ConfigValues {
     try {
       double value = Double.parseDouble(raw);
       if (!(value >= min && value <= max)) {
-        throw new InvalidConfigurationException(
-            key, raw, "must be between " + min + " and " + max);
+        throw new InvalidConfigurationException(key, raw, "must be between " + min + " and " + max);
       }
       return value;
     } catch (NumberFormatException e) {
@@ -64,7 +62,8 @@ public final class ConfigValues {
     String raw = required(key);
     Duration value = parseDuration(key, raw);
     if (value.compareTo(min) < 0) {
-      throw new InvalidConfigurationException(key, raw, "must be at least " + min.toMillis() + "ms");
+      throw new InvalidConfigurationException(
+          key, raw, "must be at least " + min.toMillis() + "ms");
     }
     return value;
   }

@@ -32,8 +32,8 @@ import java.util.logging.Logger;
  * container; the {@code Supervisor} EJB hands it the container's threads and its configuration.
  * Operations return futures that complete when the operation has taken effect.
  *
- * <p>Locks, always taken in this order: the fleet (membership: scale, rolling restart), one
- * worker (its state), the routing table (publication). Nothing on the request path takes any.
+ * <p>Locks, always taken in this order: the fleet (membership: scale, rolling restart), one worker
+ * (its state), the routing table (publication). Nothing on the request path takes any.
  */
 public final class Fleet {
   private static final Logger LOG = Logger.getLogger(Fleet.class.getName());
@@ -153,7 +153,10 @@ public final class Fleet {
       done = CompletableFuture.allOf(done, start(add(lowestFreeId())));
     }
     List<Integer> highestFirst =
-        workers.keySet().stream().sorted((a, b) -> b - a).limit(Math.max(0, present - count)).toList();
+        workers.keySet().stream()
+            .sorted((a, b) -> b - a)
+            .limit(Math.max(0, present - count))
+            .toList();
     for (int id : highestFirst) {
       done = CompletableFuture.allOf(done, drain(id).thenRun(() -> workers.remove(id)));
     }
@@ -201,8 +204,7 @@ public final class Fleet {
 
   /** Stops every worker (in parallel) and waits for them, bounded by the stop grace period. */
   public void shutdown() {
-    List<CompletableFuture<Void>> stops =
-        workers.keySet().stream().map(id -> stop(id)).toList();
+    List<CompletableFuture<Void>> stops = workers.keySet().stream().map(id -> stop(id)).toList();
     try {
       CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
           .get(config.stopGrace().toMillis() + 5000, TimeUnit.MILLISECONDS);
@@ -404,7 +406,8 @@ public final class Fleet {
             worker.moveTo(WorkerState.STOPPED, now, status.toString());
           }
         }
-        case DRAINING -> worker.moveTo(WorkerState.STOPPED, now, "exited while draining, " + status);
+        case DRAINING ->
+            worker.moveTo(WorkerState.STOPPED, now, "exited while draining, " + status);
         case STARTING -> failedStart(worker, now, "exited before ready, " + status);
         case READY -> {
           Duration uptime = Duration.between(worker.readyAt, now);
@@ -414,7 +417,11 @@ public final class Fleet {
             backoff(worker, now, Duration.between(process.startedAt(), now), "exited, " + status);
           }
         }
-        default -> LOG.log(Level.FINE, "Worker {0} exit in state {1}", new Object[] {worker.id, worker.state()});
+        default ->
+            LOG.log(
+                Level.FINE,
+                "Worker {0} exit in state {1}",
+                new Object[] {worker.id, worker.state()});
       }
       publishRoutes();
     }
@@ -470,8 +477,8 @@ public final class Fleet {
   private void publishRoutes() {
     synchronized (routing) {
       routing.publish(
-        workers.values().stream()
-            .filter(w -> w.state() == WorkerState.READY && w.upstream() != null)
+          workers.values().stream()
+              .filter(w -> w.state() == WorkerState.READY && w.upstream() != null)
               .map(Worker::upstream)
               .toList());
     }

@@ -40,7 +40,8 @@ import java.util.Set;
  * </pre>
  */
 public final class Lifecycle {
-  private static final Map<WorkerState, Set<WorkerState>> ALLOWED = new EnumMap<>(WorkerState.class);
+  private static final Map<WorkerState, Set<WorkerState>> ALLOWED =
+      new EnumMap<>(WorkerState.class);
 
   static {
     ALLOWED.put(STOPPED, EnumSet.of(STARTING));

@@ -34,7 +34,12 @@ public final class ReadinessProbe {
     socket.setSoTimeout(TIMEOUT_MILLIS);
     OutputStream out = socket.getOutputStream();
     out.write(
-        ("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
+        ("GET "
+                + path
+                + " HTTP/1.1\r\nHost: "
+                + host
+                + ":"
+                + port
                 + "\r\nUser-Agent: fleetgate-readiness\r\nConnection: close\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII));
     out.flush();

@@ -37,7 +37,10 @@ public final class RotatingLogFile implements AutoCloseable {
       return;
     }
     byte[] bytes =
-        (line.at() + " " + (line.stream() == LogLine.Stream.STDOUT ? "out" : "err") + " | "
+        (line.at()
+                + " "
+                + (line.stream() == LogLine.Stream.STDOUT ? "out" : "err")
+                + " | "
                 + line.text()
                 + "\n")
             .getBytes(StandardCharsets.UTF_8);

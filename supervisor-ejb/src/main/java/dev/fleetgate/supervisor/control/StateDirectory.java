@@ -60,8 +60,7 @@ public final class StateDirectory implements AutoCloseable {
           "fleetgate.state-dir " + dir + " is in use by another running Fleetgate");
     }
     channel.truncate(0);
-    channel.write(
-        StandardCharsets.US_ASCII.encode(ProcessHandle.current().pid() + "\n"));
+    channel.write(StandardCharsets.US_ASCII.encode(ProcessHandle.current().pid() + "\n"));
     return new StateDirectory(dir, channel, lock);
   }
 
@@ -80,7 +79,8 @@ public final class StateDirectory implements AutoCloseable {
       if (!Files.exists(target) || !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
         Path temp = Files.createTempFile(dir, resource, ".tmp");
         Files.write(temp, bytes);
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
       return target;
     } catch (IOException e) {
@@ -162,7 +162,10 @@ public final class StateDirectory implements AutoCloseable {
     try {
       Path temp = dir.resolve("workers.pids.tmp");
       Files.writeString(temp, text);
-      Files.move(temp, dir.resolve("workers.pids"), StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          temp,
+          dir.resolve("workers.pids"),
+          StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       LOG.log(Level.WARNING, "Cannot write the pid file in {0}: {1}", new Object[] {dir, e});

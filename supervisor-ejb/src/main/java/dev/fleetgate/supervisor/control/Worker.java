@@ -38,14 +38,21 @@ final class Worker {
   boolean startTimedOut;
   long residentBytes = -1;
   ScheduledFuture<?> pending;
+
   /** Completes when the current start attempt reaches READY; fails when it gives up. */
   CompletableFuture<Void> ready = new CompletableFuture<>();
+
   /** Completes when the worker reaches STOPPED. */
   CompletableFuture<Void> stopped = CompletableFuture.completedFuture(null);
 
   Worker(
-      int id, int port, Backoff backoff, CrashLoopGuard crashGuard, LogTail tail,
-      RotatingLogFile file, Instant now) {
+      int id,
+      int port,
+      Backoff backoff,
+      CrashLoopGuard crashGuard,
+      LogTail tail,
+      RotatingLogFile file,
+      Instant now) {
     this.id = id;
     this.port = port;
     this.backoff = backoff;
@@ -91,12 +98,19 @@ final class Worker {
               "worker " + id + (next == WorkerState.STOPPED ? " stopped" : ": " + why)));
       stoppedNow.complete(null);
     }
-    Level level = next == WorkerState.FAILED || next == WorkerState.BACKOFF ? Level.WARNING : Level.INFO;
+    Level level =
+        next == WorkerState.FAILED || next == WorkerState.BACKOFF ? Level.WARNING : Level.INFO;
     LOG.log(
         level,
         "Worker {0} (pid {1}, port {2}): {3} -> {4}{5}",
-        new Object[] {id, Long.toString(pid), Integer.toString(port), previous, next,
-          why == null ? "" : " (" + why + ")"});
+        new Object[] {
+          id,
+          Long.toString(pid),
+          Integer.toString(port),
+          previous,
+          next,
+          why == null ? "" : " (" + why + ")"
+        });
   }
 
   void becomeReady(Upstream target, Instant now) {

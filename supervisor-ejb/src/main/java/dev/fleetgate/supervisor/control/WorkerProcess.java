@@ -56,7 +56,10 @@ public final class WorkerProcess {
   private final ScheduledExecutorService scheduler;
 
   private WorkerProcess(
-      Process guard, Instant startedAt, Duration stopGrace, ScheduledExecutorService scheduler,
+      Process guard,
+      Instant startedAt,
+      Duration stopGrace,
+      ScheduledExecutorService scheduler,
       Clock clock) {
     this.guard = guard;
     this.orders = guard.getOutputStream();

@@ -10,9 +10,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Live while the supervisor's periodic task keeps running (it beats every 2 s): a wedged
- * supervisor cannot restart crashed workers. Failed workers do not make the server "not live" —
- * restarting the server would not help them; readiness and the data show them.
+ * Live while the supervisor's periodic task keeps running (it beats every 2 s): a wedged supervisor
+ * cannot restart crashed workers. Failed workers do not make the server "not live" — restarting the
+ * server would not help them; readiness and the data show them.
  */
 @Liveness
 @ApplicationScoped

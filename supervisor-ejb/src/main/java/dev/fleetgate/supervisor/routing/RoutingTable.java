@@ -3,8 +3,8 @@ package dev.fleetgate.supervisor.routing;
 import java.util.List;
 
 /**
- * The one place the supervisor publishes which workers take traffic, and the proxy reads it. A
- * read is one volatile load: no lock, no EJB call on the request path.
+ * The one place the supervisor publishes which workers take traffic, and the proxy reads it. A read
+ * is one volatile load: no lock, no EJB call on the request path.
  */
 public final class RoutingTable {
   private volatile Routes current = Routes.EMPTY;

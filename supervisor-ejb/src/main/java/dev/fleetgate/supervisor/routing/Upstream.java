@@ -6,9 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One running worker process as the proxy sees it: where to send requests and the live counters
- * the proxy updates without locks. A new instance exists for each process the supervisor starts, so
- * the in-flight count of a draining process is never mixed with its replacement's.
+ * One running worker process as the proxy sees it: where to send requests and the live counters the
+ * proxy updates without locks. A new instance exists for each process the supervisor starts, so the
+ * in-flight count of a draining process is never mixed with its replacement's.
  */
 public final class Upstream {
   private final int workerId;

@@ -22,7 +22,9 @@ class CommandLineTest {
         Arguments.of("echo a\\ b", List.of("echo", "a b")),
         Arguments.of("echo pre'quoted'post", List.of("echo", "prequotedpost")),
         Arguments.of("echo ''", List.of("echo", "")),
-        Arguments.of("sh -c 'exec node app.js > out.log'", List.of("sh", "-c", "exec node app.js > out.log")));
+        Arguments.of(
+            "sh -c 'exec node app.js > out.log'",
+            List.of("sh", "-c", "exec node app.js > out.log")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
-/** The defaults shipped in microprofile-config.properties, with overrides on top, as MP Config merges them. */
+/**
+ * The defaults shipped in microprofile-config.properties, with overrides on top, as MP Config
+ * merges them.
+ */
 public final class ShippedDefaults {
   private ShippedDefaults() {}
 

@@ -36,9 +36,10 @@ class SupervisorConfigTest {
   void extraEnvironmentIsParsedWithEscapedCommas() {
     SupervisorConfig cut =
         SupervisorConfig.read(
-            ShippedDefaults.with(Map.of("fleetgate.workers.env", "NODE_ENV=production, LIST=a\\,b,EMPTY=")), 1);
-    assertEquals(
-        Map.of("NODE_ENV", "production", "LIST", "a,b", "EMPTY", ""), cut.environment());
+            ShippedDefaults.with(
+                Map.of("fleetgate.workers.env", "NODE_ENV=production, LIST=a\\,b,EMPTY=")),
+            1);
+    assertEquals(Map.of("NODE_ENV", "production", "LIST", "a,b", "EMPTY", ""), cut.environment());
   }
 
   @ParameterizedTest(name = "{0}={1}")

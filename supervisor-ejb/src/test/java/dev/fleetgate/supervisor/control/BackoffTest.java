@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 /** R4: restart delays grow like PM2's exponential backoff; crash loops end in FAILED. */
 class BackoffTest {
   Backoff cut =
-      new Backoff(
-          Duration.ofMillis(100), 1.5, Duration.ofSeconds(15), Duration.ofSeconds(30));
+      new Backoff(Duration.ofMillis(100), 1.5, Duration.ofSeconds(15), Duration.ofSeconds(30));
 
   @Test
   void r4_delaysGrowByOnePointFiveFrom100msUpTo15s() {
@@ -23,8 +22,9 @@ class BackoffTest {
       delays.add(cut.delayAfter(Duration.ofMillis(10)).toMillis());
     }
     assertEquals(
-        List.of(100L, 150L, 225L, 338L, 506L, 759L, 1139L, 1709L, 2563L, 3844L, 5767L, 8650L,
-            12975L, 15000L),
+        List.of(
+            100L, 150L, 225L, 338L, 506L, 759L, 1139L, 1709L, 2563L, 3844L, 5767L, 8650L, 12975L,
+            15000L),
         delays);
     assertEquals(15_000, cut.delayAfter(Duration.ZERO).toMillis());
   }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fleetgate.supervisor.config.SupervisorConfig;
 import dev.fleetgate.supervisor.config.ShippedDefaults;
+import dev.fleetgate.supervisor.config.SupervisorConfig;
 import dev.fleetgate.supervisor.entity.FleetSnapshot;
 import dev.fleetgate.supervisor.entity.LogLine;
 import dev.fleetgate.supervisor.entity.WorkerSnapshot;
@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The supervisor with real processes: the bundled sample worker and short shell scripts that
- * exit, hang, ignore SIGTERM or fork children. Every test stops what it started.
+ * The supervisor with real processes: the bundled sample worker and short shell scripts that exit,
+ * hang, ignore SIGTERM or fork children. Every test stops what it started.
  */
 class FleetTest {
   @TempDir Path dir;
@@ -164,7 +164,8 @@ class FleetTest {
     awaitTrue(() -> worker(0).state() == WorkerState.FAILED, "worker failed");
     assertTrue(worker(0).reason().contains("not ready within 300 ms"), worker(0).reason());
     for (String pid : Files.readAllLines(pids)) {
-      awaitTrue(() -> ProcessHandle.of(Long.parseLong(pid)).isEmpty(), "hung process " + pid + " gone");
+      awaitTrue(
+          () -> ProcessHandle.of(Long.parseLong(pid)).isEmpty(), "hung process " + pid + " gone");
     }
   }
 
@@ -198,7 +199,8 @@ class FleetTest {
     fleet(
             "sh " + stubborn,
             1,
-            Map.of("fleetgate.workers.stop-grace", "500ms", "fleetgate.workers.start-timeout", "60s"))
+            Map.of(
+                "fleetgate.workers.stop-grace", "500ms", "fleetgate.workers.start-timeout", "60s"))
         .startInitial();
     awaitTrue(() -> childPid() > 0, "child started");
     long child = childPid();
@@ -224,11 +226,10 @@ class FleetTest {
     List<LogLine> lines = cut.recentLog(0);
     assertTrue(
         lines.stream()
-            .anyMatch(l -> l.stream() == LogLine.Stream.STDOUT && l.text().contains("listening on")),
+            .anyMatch(
+                l -> l.stream() == LogLine.Stream.STDOUT && l.text().contains("listening on")),
         lines.toString());
-    assertTrue(
-        lines.stream().anyMatch(l -> l.stream() == LogLine.Stream.STDERR),
-        lines.toString());
+    assertTrue(lines.stream().anyMatch(l -> l.stream() == LogLine.Stream.STDERR), lines.toString());
     assertTrue(lines.stream().noneMatch(l -> l.text().startsWith("fleetgate-guard")));
     String file = Files.readString(dir.resolve("state/logs/worker-0.log"));
     assertTrue(file.contains("out | sample-worker 0 listening on"), file);
@@ -305,12 +306,12 @@ class FleetTest {
   @Test
   void r6_aPortTakenBySomethingElseIsAClearErrorNamingThePort() throws Exception {
     Fleet fleet = fleet(SupervisorConfig.SAMPLE_WORKER, 1, Map.of());
-    try (ServerSocket squatter = new ServerSocket(basePort, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket squatter =
+        new ServerSocket(basePort, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
       fleet.startInitial();
       WorkerSnapshot worker = worker(0);
       assertEquals(WorkerState.FAILED, worker.state());
-      assertEquals(
-          "port " + basePort + " is already in use by another process", worker.reason());
+      assertEquals("port " + basePort + " is already in use by another process", worker.reason());
     }
   }
 

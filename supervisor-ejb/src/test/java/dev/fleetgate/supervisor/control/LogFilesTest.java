@@ -28,8 +28,7 @@ class LogFilesTest {
       cut.add(line("line " + i));
     }
     assertEquals(
-        List.of("line 3", "line 4", "line 5"),
-        cut.lines().stream().map(LogLine::text).toList());
+        List.of("line 3", "line 4", "line 5"), cut.lines().stream().map(LogLine::text).toList());
   }
 
   @Test

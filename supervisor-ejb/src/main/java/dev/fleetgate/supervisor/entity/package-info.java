@@ -1,0 +1,2 @@
+/** Immutable values describing workers: states, snapshots, exit statuses, log lines. */
+package dev.fleetgate.supervisor.entity;
