@@ -1,0 +1,126 @@
+package dev.fleetgate.admin;
+
+import dev.fleetgate.supervisor.entity.WorkerSnapshot;
+import dev.fleetgate.supervisor.entity.WorkerState;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One line of the overview's worker table, every value ready to print (R1).
+ *
+ * <p>A class with getters rather than a record: Jakarta Expression Language 5 (Jakarta EE 10) reads
+ * JavaBean properties, not record accessors.
+ */
+public final class WorkerRow {
+
+  private final int id;
+  private final String pid;
+  private final int port;
+  private final String state;
+  private final String badgeClass;
+  private final String stateAge;
+  private final String uptime;
+  private final int restarts;
+  private final String lastExit;
+  private final String memory;
+  private final int inFlight;
+  private final String reason;
+
+  private WorkerRow(WorkerSnapshot worker, Instant now) {
+    id = worker.id();
+    pid = worker.pid() < 0 ? HumanFormat.NONE : Long.toString(worker.pid());
+    port = worker.port();
+    state = worker.state().name();
+    badgeClass = badgeClass(worker.state());
+    stateAge =
+        worker.since() == null
+            ? ""
+            : "for " + HumanFormat.duration(Duration.between(worker.since(), now));
+    uptime =
+        worker.state().hasProcess() && worker.startedAt() != null
+            ? HumanFormat.duration(Duration.between(worker.startedAt(), now))
+            : HumanFormat.NONE;
+    restarts = worker.restarts();
+    lastExit = HumanFormat.exit(worker.lastExit(), now);
+    memory = HumanFormat.bytes(worker.rssBytes());
+    inFlight = worker.inFlight();
+    reason = worker.reason() == null ? "" : worker.reason();
+  }
+
+  /**
+   * The row for {@code worker}.
+   *
+   * @param now the moment durations are measured to: the snapshot's time, so one table is
+   *     consistent
+   */
+  public static WorkerRow of(WorkerSnapshot worker, Instant now) {
+    return new WorkerRow(worker, now);
+  }
+
+  /**
+   * The badge's CSS classes for a state (R1.4): healthy, changing, idle, waiting or failed. The
+   * switch has no default, so a new state does not compile until it has a tone.
+   */
+  static String badgeClass(WorkerState state) {
+    String tone =
+        switch (state) {
+          case READY -> "ok";
+          case STARTING, DRAINING, STOPPING -> "changing";
+          case STOPPED -> "idle";
+          case BACKOFF -> "waiting";
+          case FAILED -> "failed";
+        };
+    return "fg-badge fg-badge-" + tone;
+  }
+
+  public int getId() {
+    return id;
+  }
+
+  /** The process id, or "–" without a process. */
+  public String getPid() {
+    return pid;
+  }
+
+  public int getPort() {
+    return port;
+  }
+
+  public String getState() {
+    return state;
+  }
+
+  public String getBadgeClass() {
+    return badgeClass;
+  }
+
+  /** How long the worker has been in its state, e.g. "for 12 s"; empty when unknown. */
+  public String getStateAge() {
+    return stateAge;
+  }
+
+  public String getUptime() {
+    return uptime;
+  }
+
+  public int getRestarts() {
+    return restarts;
+  }
+
+  public String getLastExit() {
+    return lastExit;
+  }
+
+  public String getMemory() {
+    return memory;
+  }
+
+  public int getInFlight() {
+    return inFlight;
+  }
+
+  /** Why the worker is FAILED or in BACKOFF; empty otherwise. */
+  public String getReason() {
+    return reason;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Who may use the console: sign-in with Jakarta Security, the administrator's credentials, the
+ * password hash tool and the brake on guessing.
+ *
+ * <p>Requirements (tests name the one they prove):
+ *
+ * <ul>
+ *   <li><b>R1</b> Every console page needs the role {@value ConsoleIdentityStore#ROLE}; only the
+ *       login page and the Faces resources (styles, scripts) are open. The constraints live in both
+ *       {@code web.xml} files: admin-web's (EAR) and micro-war's (merged WAR).
+ *   <li><b>R2</b> Sign-in is a custom Faces form ({@code login.xhtml}) driven by {@link
+ *       ConsoleAuthentication}; the login page path is resolved per deployment shape through EL
+ *       ({@code #{consolePaths.loginPage}}), so one code base serves both shapes.
+ *   <li><b>R3</b> One administrator. User name from {@value AdminCredentials#USERNAME_KEY} (default
+ *       {@code admin}); password from, in this order: {@value AdminCredentials#PASSWORD_HASH_KEY}
+ *       (a PBKDF2 hash as Jakarta Security's {@code Pbkdf2PasswordHash} writes it), {@value
+ *       AdminCredentials#PASSWORD_KEY} (plain text), or else a random password made at start and
+ *       logged once at WARNING. There is never a built-in default password.
+ *       <ul>
+ *         <li><b>R3.1</b> A malformed hash stops the start, and the error names the key.
+ *         <li><b>R3.2</b> Checks take the same time whether the user name, the password or both are
+ *             wrong (constant-time comparison; the password is always checked).
+ *         <li><b>R3.3</b> A generated password has at least 16 characters from {@link
+ *             java.security.SecureRandom}.
+ *       </ul>
+ *   <li><b>R4</b> {@link HashPassword} makes such a hash with the JDK alone: {@code java -cp
+ *       admin-web/target/classes dev.fleetgate.admin.security.HashPassword}. Hashes from Jakarta
+ *       Security (any of its four PBKDF2 algorithms) are accepted as they are.
+ *   <li><b>R5</b> A failed sign-in is logged with the user name and the remote address, and further
+ *       attempts from that address are refused for 1 s, 2 s, 4 s … at most 30 s; a success or 15
+ *       minutes without failure forgets the address.
+ *   <li><b>R6</b> Signing out is a POST that logs out and invalidates the session.
+ *   <li><b>R7</b> The session cookie is HttpOnly, SameSite=Strict, Secure when the session began
+ *       over TLS, never replaced by URL rewriting, and scoped to {@code /admin} (web.xml {@code
+ *       session-config}; SameSite in {@code WEB-INF/payara-web.xml}, as Payara reads it only
+ *       there).
+ * </ul>
+ */
+package dev.fleetgate.admin.security;

@@ -1,0 +1,84 @@
+package dev.fleetgate.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fleetgate.supervisor.entity.FleetSnapshot;
+import dev.fleetgate.supervisor.entity.WorkerSnapshot;
+import dev.fleetgate.supervisor.entity.WorkerState;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class FleetViewTest {
+
+  static final Instant TAKEN = Instant.parse("2025-01-01T12:34:56Z");
+
+  static WorkerSnapshot worker(int id, WorkerState state) {
+    return new WorkerSnapshot(
+        id,
+        1000 + id,
+        3000 + id,
+        state,
+        TAKEN,
+        TAKEN.minusSeconds(90),
+        0,
+        null,
+        -1,
+        0,
+        null,
+        List.of("node"));
+  }
+
+  @Test
+  @DisplayName("R1 the headline counts ready workers of those desired")
+  void countsReadyOfDesired() {
+    FleetSnapshot snapshot =
+        new FleetSnapshot(
+            List.of(
+                worker(0, WorkerState.READY),
+                worker(1, WorkerState.READY),
+                worker(2, WorkerState.STARTING)),
+            4,
+            true,
+            TAKEN);
+
+    FleetView cut = FleetView.of(snapshot, ZoneOffset.UTC);
+
+    assertEquals("2 / 4 workers ready", cut.getHeadline());
+    assertEquals("12:34:56", cut.getTakenAt());
+    assertEquals(3, cut.getRows().size());
+    assertEquals("1 min 30 s", cut.getRows().get(0).getUptime());
+    assertTrue(cut.isAvailable());
+  }
+
+  @Test
+  @DisplayName("R1 the headline says when the initial start is still running")
+  void saysWhenStarting() {
+    FleetSnapshot snapshot =
+        new FleetSnapshot(List.of(worker(0, WorkerState.STARTING)), 1, false, TAKEN);
+
+    assertEquals(
+        "0 / 1 worker ready · starting", FleetView.of(snapshot, ZoneOffset.UTC).getHeadline());
+  }
+
+  @Test
+  @DisplayName("R5 without a supervisor the view says why and has no rows")
+  void saysWhyWhenUnavailable() {
+    FleetView cut = FleetView.unavailable("EJBException: not started");
+
+    assertFalse(cut.isAvailable());
+    assertEquals("EJBException: not started", cut.getProblem());
+    assertEquals("Supervisor not available", cut.getHeadline());
+    assertTrue(cut.getRows().isEmpty());
+  }
+
+  @Test
+  @DisplayName("R5 an unavailable view always has a reason to show")
+  void unavailableWithoutMessageStillExplains() {
+    assertFalse(FleetView.unavailable(null).isAvailable());
+  }
+}
