@@ -359,6 +359,29 @@ class FleetTest {
     assertEquals(1, worker(0).restarts());
   }
 
+  @Test
+  void r8_aWorkerOverTheMemoryLimitIsRestarted() throws Exception {
+    fleet(
+            SupervisorConfig.SAMPLE_WORKER,
+            1,
+            Map.of(
+                "fleetgate.workers.memory-limit", "90M",
+                "fleetgate.workers.memory-check-interval", "1s",
+                "fleetgate.workers.env", "SAMPLE_WORKER_CHAOS=true"))
+        .startInitial();
+    awaitTrue(() -> cut.snapshot().readyCount() == 1, "worker ready");
+    WorkerSnapshot before = worker(0);
+    awaitTrue(() -> worker(0).rssBytes() > 0, "memory measured");
+    assertTrue(worker(0).rssBytes() < 90L << 20, "starts under the limit: " + worker(0));
+
+    get(before.port(), "/leak?mb=60");
+
+    awaitTrue(
+        () -> worker(0).state() == WorkerState.READY && worker(0).pid() != before.pid(),
+        "restarted for memory");
+    assertEquals(1, worker(0).restarts());
+  }
+
   // ---- helpers ------------------------------------------------------------------------------
 
   WorkerSnapshot worker(int id) {
