@@ -45,13 +45,9 @@ class FleetgateOnMicroIT {
 
   @ArquillianResource URL url;
 
+  /** Loopback only, whatever host name Payara Micro reports. */
   String base() {
-    String s = url.toString();
-    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-  }
-
-  String baseHost() {
-    return url.getHost();
+    return "http://127.0.0.1:" + url.getPort();
   }
 
   Map<Integer, Http.WorkerInfo> workers() {
@@ -95,7 +91,7 @@ class FleetgateOnMicroIT {
   void keepsTheClientsHostAndAddsForwardingHeaders() throws Exception {
     String response =
         Http.raw(
-            baseHost(),
+            "127.0.0.1",
             url.getPort(),
             "GET /who?x=1 HTTP/1.1\r\nHost: shop.example\r\nConnection: close\r\n\r\n");
     assertTrue(response.startsWith("HTTP/1.1 200"), response);

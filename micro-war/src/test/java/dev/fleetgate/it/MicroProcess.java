@@ -41,6 +41,7 @@ final class MicroProcess implements AutoCloseable {
         List.of(
             "-jar", System.getProperty("payara.micro.jar"),
             "--nocluster", "--disablephonehome",
+            "--prebootcommandfile", System.getProperty("it.preboot"),
             "--rootdir", workDir.resolve("micro-root").toString(),
             "--port", Integer.toString(port),
             "--contextroot", "/",
