@@ -58,8 +58,10 @@ public class Supervisor {
   private ScheduledThreadPoolExecutor scheduler;
   private Fleet fleet;
 
+  // Lifecycle callbacks are named apart from the start(int)/stop(int) operations: the EJB
+  // container finds callbacks by name and would otherwise call an operation without its argument.
   @PostConstruct
-  void start() {
+  void startWorkers() {
     try {
       config =
           SupervisorConfig.read(
@@ -92,17 +94,17 @@ public class Supervisor {
       fleet.startInitial();
     } catch (InvalidConfigurationException | IllegalStateException e) {
       LOG.log(Level.SEVERE, "Fleetgate cannot start: {0}", e.getMessage());
-      stop();
+      stopWorkers();
       throw e;
     } catch (IOException e) {
       LOG.log(Level.SEVERE, "Fleetgate cannot start: {0}", e.toString());
-      stop();
+      stopWorkers();
       throw new UncheckedIOException(e);
     }
   }
 
   @PreDestroy
-  void stop() {
+  void stopWorkers() {
     if (fleet != null) {
       fleet.shutdown();
     }
