@@ -41,6 +41,15 @@ final class Http {
     }
   }
 
+  /** The body, or "" while the server does not answer yet. */
+  static String bodyOrEmpty(String base, String path) {
+    try {
+      return get(base, path).body();
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
   static int status(String base, String path) {
     try {
       return get(base, path).statusCode();
