@@ -57,8 +57,7 @@ class FleetgateOnMicroIT {
   @Test
   @Order(1)
   void workersComeUpAndEveryHealthEndpointSaysSo() {
-    Http.await(
-        () -> Http.status(base(), "/health/ready") == 200, Duration.ofSeconds(60), "ready");
+    Http.await(() -> Http.status(base(), "/health/ready") == 200, Duration.ofSeconds(60), "ready");
     Map<Integer, Http.WorkerInfo> workers = workers();
     assertEquals(2, workers.size(), workers.toString());
     workers.values().forEach(w -> assertEquals("READY", w.state()));
@@ -136,7 +135,8 @@ class FleetgateOnMicroIT {
         Duration.ofSeconds(30),
         "worker 0 replaced");
     long replacedMillis = (System.nanoTime() - killedAt) / 1_000_000;
-    System.out.printf("FIGURE kill -9 of a worker to its replacement READY: %d ms%n", replacedMillis);
+    System.out.printf(
+        "FIGURE kill -9 of a worker to its replacement READY: %d ms%n", replacedMillis);
 
     long newPid = workers().get(0).pid();
     List<String> served = new ArrayList<>();

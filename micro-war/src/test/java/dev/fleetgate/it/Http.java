@@ -88,7 +88,8 @@ final class Http {
     long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting for: " + what);
+        throw new AssertionError(
+            "timed out after " + limit.toSeconds() + " s waiting for: " + what);
       }
       try {
         Thread.sleep(25);

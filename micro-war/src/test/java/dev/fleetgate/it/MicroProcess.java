@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Payara Micro running Fleetgate's WAR as a child process of the test, started the way
- * {@code ./fleetgate run} starts it, for tests that must kill or watch the server itself.
+ * A Payara Micro running Fleetgate's WAR as a child process of the test, started the way {@code
+ * ./fleetgate run} starts it, for tests that must kill or watch the server itself.
  */
 final class MicroProcess implements AutoCloseable {
   final Process process;

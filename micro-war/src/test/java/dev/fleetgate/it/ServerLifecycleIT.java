@@ -28,13 +28,16 @@ class ServerLifecycleIT {
             Map.of("FLEETGATE_WORKERS_COUNT", "2", "FLEETGATE_WORKERS_BASE_PORT", "23200"),
             List.of())) {
       Http.await(
-          () -> Http.workers(Http.bodyOrEmpty(server.base(), "/health/ready")).values().stream()
-                  .filter(w -> "READY".equals(w.state()))
-                  .count() == 2,
+          () ->
+              Http.workers(Http.bodyOrEmpty(server.base(), "/health/ready")).values().stream()
+                      .filter(w -> "READY".equals(w.state()))
+                      .count()
+                  == 2,
           Duration.ofSeconds(90),
           "both workers ready");
       System.out.printf(
-          "FIGURE cold start of Payara Micro to 2 workers ready: %d ms%n", server.millisSinceStart());
+          "FIGURE cold start of Payara Micro to 2 workers ready: %d ms%n",
+          server.millisSinceStart());
       List<Long> pids =
           Http.workers(Http.get(server.base(), "/health/ready").body()).values().stream()
               .map(Http.WorkerInfo::pid)
@@ -47,7 +50,9 @@ class ServerLifecycleIT {
 
       for (long pid : pids) {
         Http.await(
-            () -> ProcessHandle.of(pid).isEmpty(), Duration.ofSeconds(5), "worker " + pid + " gone");
+            () -> ProcessHandle.of(pid).isEmpty(),
+            Duration.ofSeconds(5),
+            "worker " + pid + " gone");
       }
       System.out.printf(
           "FIGURE server SIGKILL to every worker gone: %d ms%n",
@@ -63,7 +68,8 @@ class ServerLifecycleIT {
       server.awaitLog("fleetgate.workers.count", Duration.ofSeconds(90));
       String log = server.log();
       assertTrue(
-          log.contains("Invalid configuration fleetgate.workers.count='-3'"), "log names key+value");
+          log.contains("Invalid configuration fleetgate.workers.count='-3'"),
+          "log names key+value");
       server.awaitLog("ready in", Duration.ofSeconds(60));
       if (server.process.isAlive()) {
         assertEquals(404, Http.status(server.base(), "/"), "the application is not deployed");
@@ -90,7 +96,8 @@ class ServerLifecycleIT {
       assertEquals(503, health.statusCode());
       assertTrue(health.body().contains("3 failed starts"), health.body());
       assertTrue(health.body().contains("exit code 7"), health.body());
-      assertEquals(200, Http.status(server.base(), "/health/live"), "a failed worker is not a dead server");
+      assertEquals(
+          200, Http.status(server.base(), "/health/live"), "a failed worker is not a dead server");
 
       HttpResponse<String> proxied = Http.get(server.base(), "/anything");
       assertEquals(502, proxied.statusCode());
