@@ -173,6 +173,10 @@ class FleetTest {
   void r5_stopSendsSigtermAndTheWorkerExitsCleanly() throws Exception {
     fleet(SupervisorConfig.SAMPLE_WORKER, 1, Map.of()).startInitial();
     awaitTrue(() -> cut.snapshot().readyCount() == 1, "worker ready");
+    // Its port opens a moment before it installs its SIGTERM handler and says so.
+    awaitTrue(
+        () -> cut.recentLog(0).stream().anyMatch(l -> l.text().contains("listening on")),
+        "worker announced itself");
 
     cut.stop(0).get(10, TimeUnit.SECONDS);
 
@@ -380,6 +384,41 @@ class FleetTest {
         () -> worker(0).state() == WorkerState.READY && worker(0).pid() != before.pid(),
         "restarted for memory");
     assertEquals(1, worker(0).restarts());
+  }
+
+  @Test
+  void r1_anyExecutableWorks_aNodeJsAndAPythonWorker() throws Exception {
+    Path node =
+        script(
+            "server.js",
+            "require('http').createServer((q, s) => s.end(JSON.stringify("
+                + "{worker: process.env.WORKER_ID, pid: process.pid, runtime: 'node'})))"
+                + ".listen(+process.env.PORT, process.env.HOST);\n");
+    Path pythonScript =
+        script(
+            "server.py",
+            "import http.server, json, os\n"
+                + "class H(http.server.BaseHTTPRequestHandler):\n"
+                + "    def do_GET(self):\n"
+                + "        body = json.dumps({'worker': os.environ['WORKER_ID'], 'runtime': 'python'})\n"
+                + "        self.send_response(200); self.end_headers(); self.wfile.write(body.encode())\n"
+                + "http.server.HTTPServer((os.environ['HOST'], int(os.environ['PORT'])), H)"
+                + ".serve_forever()\n");
+    Path either =
+        script(
+            "either.sh",
+            "if [ \"$WORKER_ID\" = 0 ]; then exec node "
+                + node
+                + "; else exec python3 "
+                + pythonScript
+                + "; fi\n");
+    fleet("sh " + either, 2, Map.of()).startInitial();
+
+    awaitTrue(() -> cut.snapshot().readyCount() == 2, "both workers ready");
+    assertTrue(get(basePort, "/").contains("\"runtime\":\"node\""));
+    String python = get(basePort + 1, "/");
+    assertTrue(python.contains("\"runtime\": \"python\""), python);
+    assertTrue(python.contains("\"worker\": \"1\""), python);
   }
 
   // ---- helpers ------------------------------------------------------------------------------
