@@ -30,11 +30,13 @@ final class MicroProcess implements AutoCloseable {
 
   static MicroProcess start(Path workDir, Map<String, String> env, List<String> systemProperties)
       throws IOException {
+    deleteTree(workDir); // Payara Micro would redeploy what an earlier run left in its root dir
     Files.createDirectories(workDir);
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Djdk.httpclient.allowRestrictedHeaders=host");
+    command.add("-Djdk.httpclient.keepalive.timeout=4");
     command.add("-Dfleetgate.state-dir=" + workDir.resolve("state"));
     command.addAll(systemProperties);
     command.addAll(
@@ -92,6 +94,16 @@ final class MicroProcess implements AutoCloseable {
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
     }
   }
 

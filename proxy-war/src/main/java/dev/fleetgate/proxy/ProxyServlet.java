@@ -1,33 +1,33 @@
 package dev.fleetgate.proxy;
 
-import dev.fleetgate.proxy.balance.RoundRobin;
+import dev.fleetgate.proxy.balance.Balancer;
+import dev.fleetgate.proxy.balance.Peer;
+import dev.fleetgate.proxy.balance.PeerSet;
 import dev.fleetgate.proxy.headers.ForwardedHeaders;
 import dev.fleetgate.proxy.headers.HopByHopHeaders;
 import dev.fleetgate.supervisor.boundary.Supervisor;
 import dev.fleetgate.supervisor.config.ConfigValues;
 import dev.fleetgate.supervisor.routing.RoutingTable;
-import dev.fleetgate.supervisor.routing.Upstream;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
@@ -37,9 +37,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Fleetgate's front door: forwards every request to a ready worker and streams the answer back. A
- * request's way, top to bottom in {@link #service}: choose a worker → build the worker request
- * (target, headers, forwarding headers, body) → send → relay status, headers and body → on failure
- * answer 502 or 504. See {@code package-info.java} for the requirements.
+ * request's way, top to bottom: {@link #service} checks it → {@link #forward} chooses a worker and
+ * sends the worker request ({@link #buildRequest}: target, headers, forwarding headers, body) → the
+ * worker's answer is relayed by {@link Exchange#relayHead} → on failure {@link #attemptFailed}
+ * retries on another worker or answers 502/504. See {@code package-info.java} for the rules.
  */
 @WebServlet(urlPatterns = "/*", asyncSupported = true, loadOnStartup = 1)
 public class ProxyServlet extends HttpServlet {
@@ -57,35 +58,51 @@ public class ProxyServlet extends HttpServlet {
           "x-forwarded-host",
           "x-forwarded-port");
 
+  /** nginx's rule: these are never sent to a second worker once one may have seen them. */
+  private static final Set<String> NOT_IDEMPOTENT = Set.of("POST", "PATCH", "LOCK");
+
   @EJB private transient Supervisor supervisor;
   @Inject private transient ProxyStatus status;
 
   private transient RoutingTable routing;
   private transient HttpClient client;
-  private transient Duration responseTimeout;
+  private transient ProxySettings settings;
+  private transient Balancer balancer;
   private transient boolean keepsHost;
-  private final transient RoundRobin balancer = new RoundRobin();
 
   @Override
   public void init() {
     Config config = ConfigProvider.getConfig();
-    ConfigValues values = new ConfigValues(key -> config.getOptionalValue(key, String.class));
-    Duration connectTimeout =
-        values.duration("fleetgate.proxy.connect-timeout", Duration.ofMillis(1));
-    responseTimeout = values.duration("fleetgate.proxy.response-timeout", Duration.ofMillis(1));
+    settings =
+        ProxySettings.read(new ConfigValues(key -> config.getOptionalValue(key, String.class)));
+    balancer =
+        new Balancer(
+            settings.strategy(),
+            settings.weights(),
+            settings.maxFails(),
+            settings.failTimeout(),
+            System::nanoTime);
     client =
         HttpClient.newBuilder()
             // Workers speak HTTP/1.1, as with nginx's proxy_http_version 1.1; no h2c upgrade tries.
             .version(HttpClient.Version.HTTP_1_1)
             // A worker's redirect is for the client to follow, not for us.
             .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(connectTimeout)
+            .connectTimeout(settings.connectTimeout())
             // No cookie handler: cookies of different clients must never mix. The client's own
             // executor runs its short callbacks; it must not queue behind application tasks.
             .build();
     keepsHost = hostHeaderAllowed();
     routing = supervisor.routingTable();
     status.opened(routing);
+    LOG.log(
+        Level.INFO,
+        "Fleetgate proxy: {0}, up to {1} tries, max body {2} bytes",
+        new Object[] {
+          settings.strategy(),
+          Integer.toString(settings.maxTries()),
+          Long.toString(settings.maxBodySize())
+        });
   }
 
   @Override
@@ -102,37 +119,114 @@ public class ProxyServlet extends HttpServlet {
       reply(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "CONNECT is not supported");
       return;
     }
-    Upstream worker = balancer.choose(routing.current().ready());
-    if (worker == null) {
-      LOG.log(
-          Level.WARNING,
-          "No worker is ready for {0} {1}",
-          new Object[] {request.getMethod(), request.getRequestURI()});
-      reply(response, HttpServletResponse.SC_BAD_GATEWAY, "no worker is ready");
+    RequestBody body = new RequestBody(request, settings.maxBodySize());
+    if (body.declaredTooLarge()) {
+      reply(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "request body too large");
+      return;
+    }
+    AsyncContext async = request.startAsync();
+    async.setTimeout(0); // the worker's pace decides; our own timeouts are below
+    forward(new Exchange(async, body));
+  }
+
+  /** Chooses a worker not tried yet and sends it the request (R1, R4, R5). */
+  private void forward(Exchange exchange) {
+    PeerSet peers = balancer.peers(routing.current());
+    Peer peer = balancer.choose(peers, hashKey(exchange.request), exchange.tried());
+    if (peer == null && exchange.lastFailure() != null) {
+      failWithLast(exchange, exchange.lastFailure()); // as nginx: the last worker's error counts
+      return;
+    }
+    if (peer == null) {
+      exchange.fail(
+          HttpServletResponse.SC_BAD_GATEWAY,
+          peers.peers().isEmpty() ? "no worker is ready" : "no live worker",
+          null);
       return;
     }
     HttpRequest outbound;
     try {
-      outbound = buildRequest(request, worker);
+      outbound = buildRequest(exchange, peer);
     } catch (IllegalArgumentException e) {
-      reply(response, HttpServletResponse.SC_BAD_REQUEST, "bad request: " + e.getMessage());
+      exchange.fail(HttpServletResponse.SC_BAD_REQUEST, "bad request: " + e.getMessage(), null);
       return;
     }
-    AsyncContext async = request.startAsync();
-    async.setTimeout(0); // the worker's own pace decides; timeouts are the client's and ours below
-    send(outbound, new Exchange(async, response, worker));
+    exchange.attempting(peer);
+    peer.upstream().requestStarted();
+    CompletableFuture<?> sending = client.sendAsync(outbound, exchange::relayHead);
+    exchange.sending(sending);
+    sending.whenComplete((answer, error) -> attemptFailed(exchange, error));
+  }
+
+  /** After a failed attempt: the next worker if nginx would retry, else 502, 504 or 413. */
+  private void attemptFailed(Exchange exchange, Throwable error) {
+    if (error == null || exchange.answering()) {
+      return; // answered: the relay ends the exchange
+    }
+    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+    if (cause instanceof CancellationException || exchange.finished()) {
+      exchange.attemptCancelled();
+      return;
+    }
+    exchange.attemptFailed(cause);
+    if (retryable(exchange, cause)) {
+      LOG.log(
+          Level.INFO,
+          "Worker {0} failed ({1}); trying another",
+          new Object[] {Integer.toString(exchange.current().workerId()), cause.toString()});
+      forward(exchange);
+    } else {
+      failWithLast(exchange, cause);
+    }
+  }
+
+  private static void failWithLast(Exchange exchange, Throwable cause) {
+    if (exchange.body.tooLarge()) {
+      exchange.fail(
+          HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "request body too large", cause);
+    } else if (cause instanceof HttpTimeoutException) {
+      exchange.fail(
+          HttpServletResponse.SC_GATEWAY_TIMEOUT,
+          "gateway timeout: worker " + exchange.current().workerId() + " did not answer in time",
+          cause);
+    } else {
+      exchange.fail(
+          HttpServletResponse.SC_BAD_GATEWAY,
+          "bad gateway: worker " + exchange.current().workerId() + " failed",
+          cause);
+    }
+  }
+
+  /**
+   * nginx's {@code proxy_next_upstream error timeout}: another worker while tries remain and
+   * nothing reached the client; a request that is not idempotent, or whose body was already
+   * streamed, only when it never reached the worker (the connection was not made).
+   */
+  private boolean retryable(Exchange exchange, Throwable cause) {
+    if (exchange.body.tooLarge() || exchange.tries() >= settings.maxTries()) {
+      return false;
+    }
+    boolean notConnected =
+        cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException;
+    boolean replayable =
+        !NOT_IDEMPOTENT.contains(exchange.request.getMethod()) && !exchange.body.read();
+    return notConnected || (replayable && (cause instanceof IOException));
   }
 
   // ---- build the worker's request ---------------------------------------------------------
 
-  private HttpRequest buildRequest(HttpServletRequest request, Upstream worker) {
+  private HttpRequest buildRequest(Exchange exchange, Peer peer) {
+    HttpServletRequest request = exchange.request;
     String query = request.getQueryString();
     URI target =
-        URI.create(worker.baseUri() + request.getRequestURI() + (query == null ? "" : "?" + query));
+        URI.create(
+            peer.upstream().baseUri()
+                + request.getRequestURI()
+                + (query == null ? "" : "?" + query));
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(target)
-            .timeout(responseTimeout)
-            .method(request.getMethod(), body(request));
+            .timeout(settings.responseTimeout())
+            .method(request.getMethod(), exchange.body.publisher());
     copyHeaders(request, builder);
     addForwardingHeaders(request, builder);
     return builder.build();
@@ -170,37 +264,26 @@ public class ProxyServlet extends HttpServlet {
         .forEach(builder::setHeader);
   }
 
-  /** Streams the client's body to the worker; its length is kept when the client sent one. */
-  private static BodyPublisher body(HttpServletRequest request) {
-    long length = request.getContentLengthLong();
-    boolean chunked = request.getHeader("Transfer-Encoding") != null;
-    if (length == 0 || (length < 0 && !chunked)) {
-      return BodyPublishers.noBody();
-    }
-    BodyPublisher stream =
-        BodyPublishers.ofInputStream(
-            () -> {
-              try {
-                return request.getInputStream();
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
-    return length > 0 ? BodyPublishers.fromPublisher(stream, length) : stream;
+  /** The key {@code fleetgate.proxy.balance=hash} hashes, or null (then round-robin). */
+  private String hashKey(HttpServletRequest request) {
+    ProxySettings.HashKey key = settings.hashKey();
+    return switch (key.kind()) {
+      case CLIENT_ADDRESS -> request.getRemoteAddr();
+      case HEADER -> request.getHeader(key.name());
+      case COOKIE -> cookie(request, key.name());
+    };
   }
 
-  // ---- send, relay, fail ------------------------------------------------------------------
-
-  private void send(HttpRequest outbound, Exchange exchange) {
-    exchange.worker.requestStarted();
-    CompletableFuture<HttpResponse<Void>> sent = client.sendAsync(outbound, exchange::relayHead);
-    exchange.onClientGone(() -> sent.cancel(true));
-    sent.whenComplete(
-        (answer, error) -> {
-          if (error != null) {
-            exchange.fail(error instanceof CompletionException ? error.getCause() : error);
-          }
-        });
+  private static String cookie(HttpServletRequest request, String name) {
+    Cookie[] cookies = request.getCookies();
+    if (cookies != null) {
+      for (Cookie cookie : cookies) {
+        if (cookie.getName().equals(name)) {
+          return cookie.getValue();
+        }
+      }
+    }
+    return null;
   }
 
   static void reply(HttpServletResponse response, int status, String text) throws IOException {
@@ -220,105 +303,6 @@ public class ProxyServlet extends HttpServlet {
           "The JDK HTTP client may not set Host: workers see their own address as Host. Start"
               + " the JVM with -Djdk.httpclient.allowRestrictedHeaders=host to keep the client's.");
       return false;
-    }
-  }
-
-  /** One proxied request in flight: relays the worker's answer, or the failure, exactly once. */
-  private static final class Exchange {
-    private final AsyncContext async;
-    private final HttpServletResponse response;
-    private final Upstream worker;
-    private final java.util.concurrent.atomic.AtomicBoolean finished =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    private volatile ResponseRelay relay;
-
-    Exchange(AsyncContext async, HttpServletResponse response, Upstream worker) {
-      this.async = async;
-      this.response = response;
-      this.worker = worker;
-    }
-
-    HttpResponse.BodySubscriber<Void> relayHead(HttpResponse.ResponseInfo head) {
-      response.setStatus(head.statusCode());
-      HopByHopHeaders hopByHop = HopByHopHeaders.of(head.headers().allValues("connection"));
-      head.headers()
-          .map()
-          .forEach(
-              (name, values) -> {
-                if (!name.startsWith(":") && !hopByHop.contains(name)) {
-                  values.forEach(value -> response.addHeader(name, value));
-                }
-              });
-      try {
-        relay = new ResponseRelay(response.getOutputStream(), this::finish);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      relay.start();
-      return relay;
-    }
-
-    void onClientGone(Runnable cancelUpstream) {
-      async.addListener(
-          new jakarta.servlet.AsyncListener() {
-            @Override
-            public void onComplete(jakarta.servlet.AsyncEvent event) {}
-
-            @Override
-            public void onTimeout(jakarta.servlet.AsyncEvent event) {
-              gone(event);
-            }
-
-            @Override
-            public void onError(jakarta.servlet.AsyncEvent event) {
-              gone(event);
-            }
-
-            @Override
-            public void onStartAsync(jakarta.servlet.AsyncEvent event) {}
-
-            private void gone(jakarta.servlet.AsyncEvent event) {
-              cancelUpstream.run();
-              ResponseRelay r = relay;
-              if (r != null) {
-                r.cancel(event.getThrowable());
-              }
-              finish();
-            }
-          });
-    }
-
-    void fail(Throwable error) {
-      boolean timeout = error instanceof HttpTimeoutException;
-      LOG.log(
-          Level.WARNING,
-          "Worker {0} failed: {1}",
-          new Object[] {Integer.toString(worker.workerId()), error.toString()});
-      if (!response.isCommitted() && relay == null) {
-        try {
-          response.reset();
-          reply(
-              response,
-              timeout ? HttpServletResponse.SC_GATEWAY_TIMEOUT : HttpServletResponse.SC_BAD_GATEWAY,
-              (timeout ? "gateway timeout: worker " : "bad gateway: worker ")
-                  + worker.workerId()
-                  + (timeout ? " did not answer in time" : " could not be reached"));
-        } catch (IOException | IllegalStateException e) {
-          LOG.log(Level.FINE, "Client gone before the error reply", e);
-        }
-      }
-      finish();
-    }
-
-    void finish() {
-      if (finished.compareAndSet(false, true)) {
-        worker.requestFinished();
-        try {
-          async.complete();
-        } catch (IllegalStateException alreadyComplete) {
-          LOG.log(Level.FINE, "Exchange already complete", alreadyComplete);
-        }
-      }
     }
   }
 }

@@ -1,0 +1,168 @@
+package dev.fleetgate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * How the proxy fails, on a real Payara Micro with two sample workers (chaos endpoints on): 504,
+ * 413, retries of idempotent requests on a killed worker, and never a second worker for a POST.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProxyFailuresIT {
+  static MicroProcess server;
+  static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    server =
+        MicroProcess.start(
+            Path.of(System.getProperty("java.io.tmpdir"), "proxy-failures-it"),
+            Map.of(
+                "FLEETGATE_WORKERS_COUNT", "2",
+                "FLEETGATE_WORKERS_BASE_PORT", "23220",
+                "FLEETGATE_WORKERS_ENV", "SAMPLE_WORKER_CHAOS=true",
+                "FLEETGATE_PROXY_RESPONSE_TIMEOUT", "1500ms",
+                "FLEETGATE_PROXY_MAX_BODY_SIZE", "1M"),
+            List.of());
+    Http.await(() -> readyWorkers() == 2, Duration.ofSeconds(90), "two workers ready");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  static long readyWorkers() {
+    return Http.workers(Http.bodyOrEmpty(server.base(), "/health/ready")).values().stream()
+        .filter(w -> "READY".equals(w.state()))
+        .count();
+  }
+
+  static int restarts() {
+    String body = Http.bodyOrEmpty(server.base(), "/health/ready");
+    int total = 0;
+    var m = java.util.regex.Pattern.compile("restarts (\\d+)").matcher(body);
+    while (m.find()) {
+      total += Integer.parseInt(m.group(1));
+    }
+    return total;
+  }
+
+  static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return CLIENT.send(
+        request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(server.base() + path));
+  }
+
+  /** Last: both workers time out, so passive health keeps them out for fail-timeout after. */
+  @Test
+  @Order(9)
+  void r4_aWorkerSlowerThanTheResponseTimeoutGets504() throws Exception {
+    HttpResponse<String> response = send(request("/delay?ms=5000"));
+    assertEquals(504, response.statusCode(), response.body());
+    assertTrue(response.body().startsWith("gateway timeout"), response.body());
+  }
+
+  @Test
+  @Order(1)
+  void r6_aBodyOverTheLimitGets413BeforeAnyWorkerSeesIt() throws Exception {
+    String declared =
+        statusLineAfterSending(
+            "POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 2097152\r\n\r\n", 0);
+    assertTrue(declared.startsWith("HTTP/1.1 413"), "without reading the body: " + declared);
+
+    String chunked =
+        statusLineAfterSending(
+            "POST /upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n", 24);
+    assertTrue(chunked.startsWith("HTTP/1.1 413"), "once over the limit: " + chunked);
+
+    HttpResponse<String> small =
+        send(request("/upload").POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1000])));
+    assertEquals(200, small.statusCode(), small.body());
+    assertTrue(small.body().contains("\"bytes\":1000"), small.body());
+  }
+
+  /** Sends a request head, then {@code chunks} chunks of 64 KiB, and reads the status line. */
+  static String statusLineAfterSending(String head, int chunks) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port)) {
+      socket.setSoTimeout(10_000);
+      var out = socket.getOutputStream();
+      out.write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      byte[] chunk = new byte[64 * 1024];
+      for (int i = 0; i < chunks; i++) {
+        out.write(("10000\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        out.write(chunk);
+        out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      }
+      out.flush();
+      var in =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+      return in.readLine();
+    }
+  }
+
+  @Test
+  @Order(2)
+  void r5_aPostThatReachedAWorkerIsNeverSentToASecondOne() throws Exception {
+    int before = restarts();
+    HttpResponse<String> response =
+        send(request("/crash?code=3").POST(HttpRequest.BodyPublishers.noBody()));
+    assertEquals(502, response.statusCode(), response.body());
+    Http.await(
+        () -> restarts() == before + 1 && readyWorkers() == 2, Duration.ofSeconds(30), "restart");
+    Thread.sleep(500); // a second, wrongly retried crash would show up as one more restart
+    assertEquals(before + 1, restarts(), "only the worker that got the POST crashed");
+  }
+
+  @Test
+  @Order(3)
+  void r5_getsKeepSucceedingWhileWorkersAreKilled() throws Exception {
+    Http.await(() -> readyWorkers() == 2, Duration.ofSeconds(30), "two workers ready");
+    AtomicInteger failures = new AtomicInteger();
+    int requests = 0;
+    long end = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+    long nextKill = System.nanoTime();
+    while (System.nanoTime() < end) {
+      if (System.nanoTime() >= nextKill) {
+        Http.workers(Http.bodyOrEmpty(server.base(), "/health/ready")).values().stream()
+            .filter(w -> w.pid() > 0)
+            .findFirst()
+            .flatMap(w -> ProcessHandle.of(w.pid()))
+            .ifPresent(ProcessHandle::destroyForcibly);
+        nextKill = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+      }
+      HttpResponse<String> response = send(request("/chaos-get?i=" + requests));
+      requests++;
+      if (response.statusCode() != 200) {
+        failures.incrementAndGet();
+        System.out.println("failed: " + response.statusCode() + " " + response.body());
+      }
+    }
+    System.out.printf(
+        "FIGURE GETs while killing a worker every second: %d, failed %d%n",
+        requests, failures.get());
+    assertTrue(requests > 20, "enough requests: " + requests);
+    assertEquals(0, failures.get());
+  }
+}

@@ -1,0 +1,84 @@
+package dev.fleetgate.proxy;
+
+import dev.fleetgate.proxy.balance.Strategy;
+import dev.fleetgate.supervisor.config.ConfigValues;
+import dev.fleetgate.supervisor.config.InvalidConfigurationException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Every {@code fleetgate.proxy.*} setting, read and validated once when the proxy starts; a bad
+ * value stops start-up naming the key and the value.
+ */
+record ProxySettings(
+    Duration connectTimeout,
+    Duration responseTimeout,
+    Strategy strategy,
+    HashKey hashKey,
+    Map<Integer, Integer> weights,
+    int maxFails,
+    Duration failTimeout,
+    int maxTries,
+    long maxBodySize) {
+
+  static ProxySettings read(ConfigValues values) {
+    return new ProxySettings(
+        values.duration("fleetgate.proxy.connect-timeout", Duration.ofMillis(1)),
+        values.duration("fleetgate.proxy.response-timeout", Duration.ofMillis(1)),
+        Strategy.parse("fleetgate.proxy.balance", values.required("fleetgate.proxy.balance")),
+        HashKey.parse("fleetgate.proxy.hash-key", values.required("fleetgate.proxy.hash-key")),
+        weights(values.optional("fleetgate.proxy.weights").orElse("")),
+        values.integer("fleetgate.proxy.max-fails", 0, 1000),
+        values.duration("fleetgate.proxy.fail-timeout", Duration.ZERO),
+        values.integer("fleetgate.proxy.max-tries", 1, 100),
+        values.size("fleetgate.proxy.max-body-size"));
+  }
+
+  /** {@code 0=5,1=1}: worker id = weight, 1 to 100; unnamed workers weigh 1. */
+  static Map<Integer, Integer> weights(String raw) {
+    Map<Integer, Integer> weights = new HashMap<>();
+    for (String pair : raw.split(",")) {
+      if (pair.isBlank()) {
+        continue;
+      }
+      String[] parts = pair.split("=");
+      try {
+        int id = Integer.parseInt(parts[0].trim());
+        int weight = Integer.parseInt(parts[1].trim());
+        if (parts.length != 2 || id < 0 || weight < 1 || weight > 100) {
+          throw new NumberFormatException();
+        }
+        weights.put(id, weight);
+      } catch (RuntimeException e) {
+        throw new InvalidConfigurationException(
+            "fleetgate.proxy.weights", raw, "'" + pair.trim() + "' is not workerId=weight (1-100)");
+      }
+    }
+    return weights;
+  }
+
+  /** What {@link Strategy#HASH} hashes: the client address, a request header or a cookie. */
+  record HashKey(Kind kind, String name) {
+    enum Kind {
+      CLIENT_ADDRESS,
+      HEADER,
+      COOKIE
+    }
+
+    static HashKey parse(String key, String raw) {
+      String value = raw.trim();
+      if (value.equals("client-address")) {
+        return new HashKey(Kind.CLIENT_ADDRESS, null);
+      }
+      if (value.startsWith("header:") && value.length() > 7) {
+        return new HashKey(Kind.HEADER, value.substring(7));
+      }
+      if (value.startsWith("cookie:") && value.length() > 7) {
+        return new HashKey(Kind.COOKIE, value.substring(7));
+      }
+      throw new InvalidConfigurationException(
+          key, raw, "use client-address, header:<name> or cookie:<name>");
+    }
+  }
+}
