@@ -5,6 +5,8 @@ import dev.fleetgate.proxy.balance.Peer;
 import dev.fleetgate.proxy.balance.PeerSet;
 import dev.fleetgate.proxy.headers.ForwardedHeaders;
 import dev.fleetgate.proxy.headers.HopByHopHeaders;
+import dev.fleetgate.proxy.upgrade.Tunnel;
+import dev.fleetgate.proxy.upgrade.WorkerHandshake;
 import dev.fleetgate.supervisor.boundary.Supervisor;
 import dev.fleetgate.supervisor.config.ConfigValues;
 import dev.fleetgate.supervisor.routing.RoutingTable;
@@ -119,6 +121,10 @@ public class ProxyServlet extends HttpServlet {
       reply(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "CONNECT is not supported");
       return;
     }
+    if (upgrading(request)) {
+      tunnel(request, response);
+      return;
+    }
     RequestBody body = new RequestBody(request, settings.maxBodySize());
     if (body.declaredTooLarge()) {
       reply(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "request body too large");
@@ -211,6 +217,158 @@ public class ProxyServlet extends HttpServlet {
     boolean replayable =
         !NOT_IDEMPOTENT.contains(exchange.request.getMethod()) && !exchange.body.read();
     return notConnected || (replayable && (cause instanceof IOException));
+  }
+
+  // ---- WebSocket and other upgrades -------------------------------------------------------
+
+  private static boolean upgrading(HttpServletRequest request) {
+    return request.getHeader("Upgrade") != null
+        && Collections.list(request.getHeaders("Connection")).stream()
+            .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+            .anyMatch(token -> token.trim().equalsIgnoreCase("upgrade"));
+  }
+
+  /**
+   * Tunnels an upgrade (WebSocket) to a worker (R8): the worker's 101 goes back to the client and
+   * bytes then flow both ways in a {@link Tunnel}; any other answer is relayed as it is.
+   */
+  private void tunnel(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Peer peer = balancer.choose(balancer.peers(routing.current()), hashKey(request), null);
+    if (peer == null) {
+      reply(response, HttpServletResponse.SC_BAD_GATEWAY, "no worker is ready");
+      return;
+    }
+    WorkerHandshake.Answer answer;
+    try {
+      answer =
+          WorkerHandshake.send(
+              peer.upstream().address(),
+              upgradeHead(request),
+              settings.connectTimeout(),
+              settings.responseTimeout());
+    } catch (IOException e) {
+      peer.health().failed();
+      boolean timeout = e instanceof HttpTimeoutException;
+      LOG.log(
+          Level.WARNING,
+          "Upgrade to worker {0} failed: {1}",
+          new Object[] {Integer.toString(peer.workerId()), e.toString()});
+      reply(
+          response,
+          timeout ? HttpServletResponse.SC_GATEWAY_TIMEOUT : HttpServletResponse.SC_BAD_GATEWAY,
+          (timeout ? "gateway timeout: worker " : "bad gateway: worker ") + peer.workerId());
+      return;
+    }
+    peer.health().succeeded();
+    if (answer.status() == HttpServletResponse.SC_SWITCHING_PROTOCOLS) {
+      response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
+      copyUpgradeAnswerHeaders(answer, response);
+      response.setHeader("Upgrade", answer.header("upgrade"));
+      response.setHeader("Connection", "Upgrade");
+      Tunnel tunnel;
+      try {
+        tunnel = request.upgrade(Tunnel.class);
+      } catch (jakarta.servlet.ServletException e) {
+        answer.channel().close();
+        throw new IOException("the container refused the upgrade", e);
+      }
+      tunnel.attach(answer.channel(), answer.rest(), peer.upstream(), settings.readTimeout());
+      response.flushBuffer(); // or Grizzly keeps the 101 back
+    } else {
+      relayRefusedUpgrade(answer, response);
+    }
+  }
+
+  private String upgradeHead(HttpServletRequest request) {
+    String query = request.getQueryString();
+    StringBuilder head =
+        new StringBuilder(request.getMethod())
+            .append(' ')
+            .append(request.getRequestURI())
+            .append(query == null ? "" : "?" + query)
+            .append(" HTTP/1.1\r\n");
+    HopByHopHeaders hopByHop =
+        HopByHopHeaders.of(Collections.list(request.getHeaders("Connection")));
+    String host = request.getHeader("Host");
+    if (host != null) {
+      head.append("Host: ").append(host).append("\r\n");
+    }
+    for (String name : Collections.list(request.getHeaderNames())) {
+      if (!hopByHop.contains(name) && !NOT_COPIED.contains(name.toLowerCase(Locale.ROOT))) {
+        for (String value : Collections.list(request.getHeaders(name))) {
+          head.append(name).append(": ").append(value).append("\r\n");
+        }
+      }
+    }
+    ForwardedHeaders.of(
+            request.getHeader("X-Forwarded-For"),
+            request.getRemoteAddr(),
+            request.getScheme(),
+            host,
+            request.getLocalPort())
+        .forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+    // Hop-by-hop, so sent explicitly, as nginx's proxy_set_header Connection "upgrade" does.
+    return head.append("Upgrade: ")
+        .append(request.getHeader("Upgrade"))
+        .append("\r\nConnection: Upgrade\r\n\r\n")
+        .toString();
+  }
+
+  private static void copyUpgradeAnswerHeaders(
+      WorkerHandshake.Answer answer, HttpServletResponse response) {
+    HopByHopHeaders hopByHop =
+        HopByHopHeaders.of(
+            answer.headers().stream()
+                .filter(h -> h[0].equals("connection"))
+                .map(h -> h[1])
+                .toList());
+    for (String[] header : answer.headers()) {
+      if (!hopByHop.contains(header[0]) && !header[0].equals("content-length")) {
+        response.addHeader(header[0], header[1]);
+      }
+    }
+  }
+
+  /** The worker said no to the upgrade: its status, headers and Content-Length body go back. */
+  private void relayRefusedUpgrade(WorkerHandshake.Answer answer, HttpServletResponse response)
+      throws IOException {
+    try (var channel = answer.channel()) {
+      response.setStatus(answer.status());
+      copyUpgradeAnswerHeaders(answer, response);
+      String length = answer.header("content-length");
+      long remaining = length == null ? 0 : Long.parseLong(length.trim());
+      if (length != null) {
+        response.setContentLengthLong(remaining);
+      }
+      java.nio.ByteBuffer buffer = answer.rest();
+      var out = response.getOutputStream();
+      while (remaining > 0) {
+        if (!buffer.hasRemaining()) {
+          buffer = java.nio.ByteBuffer.allocate(16 * 1024);
+          int n =
+              channel
+                  .read(buffer)
+                  .get(
+                      settings.responseTimeout().toMillis(),
+                      java.util.concurrent.TimeUnit.MILLISECONDS);
+          if (n < 0) {
+            break;
+          }
+          buffer.flip();
+        }
+        int n = (int) Math.min(remaining, buffer.remaining());
+        out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), n);
+        buffer.position(buffer.position() + n);
+        remaining -= n;
+      }
+    } catch (NumberFormatException
+        | java.util.concurrent.ExecutionException
+        | java.util.concurrent.TimeoutException e) {
+      throw new IOException("relaying the worker's refusal of the upgrade", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
   }
 
   // ---- build the worker's request ---------------------------------------------------------

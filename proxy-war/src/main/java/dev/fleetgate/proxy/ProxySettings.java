@@ -14,6 +14,7 @@ import java.util.Map;
 record ProxySettings(
     Duration connectTimeout,
     Duration responseTimeout,
+    Duration readTimeout,
     Strategy strategy,
     HashKey hashKey,
     Map<Integer, Integer> weights,
@@ -26,6 +27,7 @@ record ProxySettings(
     return new ProxySettings(
         values.duration("fleetgate.proxy.connect-timeout", Duration.ofMillis(1)),
         values.duration("fleetgate.proxy.response-timeout", Duration.ofMillis(1)),
+        values.duration("fleetgate.proxy.read-timeout", Duration.ofMillis(1)),
         Strategy.parse("fleetgate.proxy.balance", values.required("fleetgate.proxy.balance")),
         HashKey.parse("fleetgate.proxy.hash-key", values.required("fleetgate.proxy.hash-key")),
         weights(values.optional("fleetgate.proxy.weights").orElse("")),
