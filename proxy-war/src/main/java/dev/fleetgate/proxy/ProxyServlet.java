@@ -5,8 +5,8 @@ import dev.fleetgate.proxy.balance.Peer;
 import dev.fleetgate.proxy.balance.PeerSet;
 import dev.fleetgate.proxy.headers.ForwardedHeaders;
 import dev.fleetgate.proxy.headers.HopByHopHeaders;
-import dev.fleetgate.proxy.upgrade.Tunnel;
-import dev.fleetgate.proxy.upgrade.WorkerHandshake;
+import dev.fleetgate.proxy.headers.RequestHeaders;
+import dev.fleetgate.proxy.upgrade.UpgradeForwarder;
 import dev.fleetgate.supervisor.boundary.Supervisor;
 import dev.fleetgate.supervisor.config.ConfigValues;
 import dev.fleetgate.supervisor.routing.RoutingTable;
@@ -27,7 +27,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -49,17 +48,6 @@ public class ProxyServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(ProxyServlet.class.getName());
 
-  /** Request headers not copied as they are: the client regenerates or we set them. */
-  private static final Set<String> NOT_COPIED =
-      Set.of(
-          "host",
-          "content-length",
-          "expect",
-          "x-forwarded-for",
-          "x-forwarded-proto",
-          "x-forwarded-host",
-          "x-forwarded-port");
-
   /** nginx's rule: these are never sent to a second worker once one may have seen them. */
   private static final Set<String> NOT_IDEMPOTENT = Set.of("POST", "PATCH", "LOCK");
 
@@ -71,6 +59,7 @@ public class ProxyServlet extends HttpServlet {
   private transient ProxySettings settings;
   private transient Balancer balancer;
   private transient boolean keepsHost;
+  private transient UpgradeForwarder upgrades;
 
   @Override
   public void init() {
@@ -95,6 +84,9 @@ public class ProxyServlet extends HttpServlet {
             // executor runs its short callbacks; it must not queue behind application tasks.
             .build();
     keepsHost = hostHeaderAllowed();
+    upgrades =
+        new UpgradeForwarder(
+            settings.connectTimeout(), settings.responseTimeout(), settings.readTimeout());
     routing = supervisor.routingTable();
     status.opened(routing);
     LOG.log(
@@ -122,7 +114,12 @@ public class ProxyServlet extends HttpServlet {
       return;
     }
     if (upgrading(request)) {
-      tunnel(request, response);
+      Peer peer = balancer.choose(balancer.peers(routing.current()), hashKey(request), null);
+      if (peer == null) {
+        reply(response, HttpServletResponse.SC_BAD_GATEWAY, "no worker is ready");
+      } else {
+        upgrades.forward(request, response, peer);
+      }
       return;
     }
     RequestBody body = new RequestBody(request, settings.maxBodySize());
@@ -228,149 +225,6 @@ public class ProxyServlet extends HttpServlet {
             .anyMatch(token -> token.trim().equalsIgnoreCase("upgrade"));
   }
 
-  /**
-   * Tunnels an upgrade (WebSocket) to a worker (R8): the worker's 101 goes back to the client and
-   * bytes then flow both ways in a {@link Tunnel}; any other answer is relayed as it is.
-   */
-  private void tunnel(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Peer peer = balancer.choose(balancer.peers(routing.current()), hashKey(request), null);
-    if (peer == null) {
-      reply(response, HttpServletResponse.SC_BAD_GATEWAY, "no worker is ready");
-      return;
-    }
-    WorkerHandshake.Answer answer;
-    try {
-      answer =
-          WorkerHandshake.send(
-              peer.upstream().address(),
-              upgradeHead(request),
-              settings.connectTimeout(),
-              settings.responseTimeout());
-    } catch (IOException e) {
-      peer.health().failed();
-      boolean timeout = e instanceof HttpTimeoutException;
-      LOG.log(
-          Level.WARNING,
-          "Upgrade to worker {0} failed: {1}",
-          new Object[] {Integer.toString(peer.workerId()), e.toString()});
-      reply(
-          response,
-          timeout ? HttpServletResponse.SC_GATEWAY_TIMEOUT : HttpServletResponse.SC_BAD_GATEWAY,
-          (timeout ? "gateway timeout: worker " : "bad gateway: worker ") + peer.workerId());
-      return;
-    }
-    peer.health().succeeded();
-    if (answer.status() == HttpServletResponse.SC_SWITCHING_PROTOCOLS) {
-      response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
-      copyUpgradeAnswerHeaders(answer, response);
-      response.setHeader("Upgrade", answer.header("upgrade"));
-      response.setHeader("Connection", "Upgrade");
-      Tunnel tunnel;
-      try {
-        tunnel = request.upgrade(Tunnel.class);
-      } catch (jakarta.servlet.ServletException e) {
-        answer.channel().close();
-        throw new IOException("the container refused the upgrade", e);
-      }
-      tunnel.attach(answer.channel(), answer.rest(), peer.upstream(), settings.readTimeout());
-      response.flushBuffer(); // or Grizzly keeps the 101 back
-    } else {
-      relayRefusedUpgrade(answer, response);
-    }
-  }
-
-  private String upgradeHead(HttpServletRequest request) {
-    String query = request.getQueryString();
-    StringBuilder head =
-        new StringBuilder(request.getMethod())
-            .append(' ')
-            .append(request.getRequestURI())
-            .append(query == null ? "" : "?" + query)
-            .append(" HTTP/1.1\r\n");
-    HopByHopHeaders hopByHop =
-        HopByHopHeaders.of(Collections.list(request.getHeaders("Connection")));
-    String host = request.getHeader("Host");
-    if (host != null) {
-      head.append("Host: ").append(host).append("\r\n");
-    }
-    for (String name : Collections.list(request.getHeaderNames())) {
-      if (!hopByHop.contains(name) && !NOT_COPIED.contains(name.toLowerCase(Locale.ROOT))) {
-        for (String value : Collections.list(request.getHeaders(name))) {
-          head.append(name).append(": ").append(value).append("\r\n");
-        }
-      }
-    }
-    ForwardedHeaders.of(
-            request.getHeader("X-Forwarded-For"),
-            request.getRemoteAddr(),
-            request.getScheme(),
-            host,
-            request.getLocalPort())
-        .forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-    // Hop-by-hop, so sent explicitly, as nginx's proxy_set_header Connection "upgrade" does.
-    return head.append("Upgrade: ")
-        .append(request.getHeader("Upgrade"))
-        .append("\r\nConnection: Upgrade\r\n\r\n")
-        .toString();
-  }
-
-  private static void copyUpgradeAnswerHeaders(
-      WorkerHandshake.Answer answer, HttpServletResponse response) {
-    HopByHopHeaders hopByHop =
-        HopByHopHeaders.of(
-            answer.headers().stream()
-                .filter(h -> h[0].equals("connection"))
-                .map(h -> h[1])
-                .toList());
-    for (String[] header : answer.headers()) {
-      if (!hopByHop.contains(header[0]) && !header[0].equals("content-length")) {
-        response.addHeader(header[0], header[1]);
-      }
-    }
-  }
-
-  /** The worker said no to the upgrade: its status, headers and Content-Length body go back. */
-  private void relayRefusedUpgrade(WorkerHandshake.Answer answer, HttpServletResponse response)
-      throws IOException {
-    try (var channel = answer.channel()) {
-      response.setStatus(answer.status());
-      copyUpgradeAnswerHeaders(answer, response);
-      String length = answer.header("content-length");
-      long remaining = length == null ? 0 : Long.parseLong(length.trim());
-      if (length != null) {
-        response.setContentLengthLong(remaining);
-      }
-      java.nio.ByteBuffer buffer = answer.rest();
-      var out = response.getOutputStream();
-      while (remaining > 0) {
-        if (!buffer.hasRemaining()) {
-          buffer = java.nio.ByteBuffer.allocate(16 * 1024);
-          int n =
-              channel
-                  .read(buffer)
-                  .get(
-                      settings.responseTimeout().toMillis(),
-                      java.util.concurrent.TimeUnit.MILLISECONDS);
-          if (n < 0) {
-            break;
-          }
-          buffer.flip();
-        }
-        int n = (int) Math.min(remaining, buffer.remaining());
-        out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), n);
-        buffer.position(buffer.position() + n);
-        remaining -= n;
-      }
-    } catch (NumberFormatException
-        | java.util.concurrent.ExecutionException
-        | java.util.concurrent.TimeoutException e) {
-      throw new IOException("relaying the worker's refusal of the upgrade", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(e);
-    }
-  }
-
   // ---- build the worker's request ---------------------------------------------------------
 
   private HttpRequest buildRequest(Exchange exchange, Peer peer) {
@@ -394,7 +248,7 @@ public class ProxyServlet extends HttpServlet {
     HopByHopHeaders hopByHop =
         HopByHopHeaders.of(Collections.list(request.getHeaders("Connection")));
     for (String name : Collections.list(request.getHeaderNames())) {
-      if (hopByHop.contains(name) || NOT_COPIED.contains(name.toLowerCase(Locale.ROOT))) {
+      if (!RequestHeaders.copied(name, hopByHop)) {
         continue;
       }
       for (String value : Collections.list(request.getHeaders(name))) {

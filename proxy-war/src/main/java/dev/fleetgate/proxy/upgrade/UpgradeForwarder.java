@@ -1,0 +1,180 @@
+package dev.fleetgate.proxy.upgrade;
+
+import dev.fleetgate.proxy.balance.Peer;
+import dev.fleetgate.proxy.headers.ForwardedHeaders;
+import dev.fleetgate.proxy.headers.HopByHopHeaders;
+import dev.fleetgate.proxy.headers.RequestHeaders;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Forwards a request with {@code Upgrade} (WebSocket) to a worker (R3): the worker's 101 goes back
+ * to the client and bytes then flow both ways in a {@link Tunnel}; any other answer is relayed as
+ * it is. As nginx requires {@code proxy_set_header Connection "upgrade"}, the hop-by-hop {@code
+ * Upgrade} and {@code Connection} are sent to the worker explicitly.
+ */
+public final class UpgradeForwarder {
+  private static final Logger LOG = Logger.getLogger(UpgradeForwarder.class.getName());
+
+  private final Duration connectTimeout;
+  private final Duration responseTimeout;
+  private final Duration readTimeout;
+
+  public UpgradeForwarder(Duration connectTimeout, Duration responseTimeout, Duration readTimeout) {
+    this.connectTimeout = connectTimeout;
+    this.responseTimeout = responseTimeout;
+    this.readTimeout = readTimeout;
+  }
+
+  public void forward(HttpServletRequest request, HttpServletResponse response, Peer peer)
+      throws IOException {
+    WorkerHandshake.Answer answer;
+    try {
+      answer =
+          WorkerHandshake.send(
+              peer.upstream().address(), head(request), connectTimeout, responseTimeout);
+    } catch (IOException e) {
+      peer.health().failed();
+      boolean timeout = e instanceof HttpTimeoutException;
+      LOG.log(
+          Level.WARNING,
+          "Upgrade to worker {0} failed: {1}",
+          new Object[] {Integer.toString(peer.workerId()), e.toString()});
+      plain(
+          response,
+          timeout ? HttpServletResponse.SC_GATEWAY_TIMEOUT : HttpServletResponse.SC_BAD_GATEWAY,
+          (timeout ? "gateway timeout: worker " : "bad gateway: worker ") + peer.workerId());
+      return;
+    }
+    peer.health().succeeded();
+    if (answer.status() == HttpServletResponse.SC_SWITCHING_PROTOCOLS) {
+      switchProtocols(request, response, peer, answer);
+    } else {
+      relayRefusal(answer, response);
+    }
+  }
+
+  private void switchProtocols(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Peer peer,
+      WorkerHandshake.Answer answer)
+      throws IOException {
+    response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
+    copyHeaders(answer, response);
+    response.setHeader("Upgrade", answer.header("upgrade"));
+    response.setHeader("Connection", "Upgrade");
+    Tunnel tunnel;
+    try {
+      tunnel = request.upgrade(Tunnel.class);
+    } catch (ServletException e) {
+      answer.channel().close();
+      throw new IOException("the container refused the upgrade", e);
+    }
+    tunnel.attach(answer.channel(), answer.rest(), peer.upstream(), readTimeout);
+    response.flushBuffer(); // or Grizzly keeps the 101 back
+  }
+
+  static String head(HttpServletRequest request) {
+    String query = request.getQueryString();
+    StringBuilder head =
+        new StringBuilder(request.getMethod())
+            .append(' ')
+            .append(request.getRequestURI())
+            .append(query == null ? "" : "?" + query)
+            .append(" HTTP/1.1\r\n");
+    String host = request.getHeader("Host");
+    if (host != null) {
+      head.append("Host: ").append(host).append("\r\n");
+    }
+    HopByHopHeaders hopByHop =
+        HopByHopHeaders.of(Collections.list(request.getHeaders("Connection")));
+    for (String name : Collections.list(request.getHeaderNames())) {
+      if (RequestHeaders.copied(name, hopByHop)) {
+        for (String value : Collections.list(request.getHeaders(name))) {
+          head.append(name).append(": ").append(value).append("\r\n");
+        }
+      }
+    }
+    ForwardedHeaders.of(
+            request.getHeader("X-Forwarded-For"),
+            request.getRemoteAddr(),
+            request.getScheme(),
+            host,
+            request.getLocalPort())
+        .forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+    return head.append("Upgrade: ")
+        .append(request.getHeader("Upgrade"))
+        .append("\r\nConnection: Upgrade\r\n\r\n")
+        .toString();
+  }
+
+  private static void copyHeaders(WorkerHandshake.Answer answer, HttpServletResponse response) {
+    HopByHopHeaders hopByHop =
+        HopByHopHeaders.of(
+            answer.headers().stream()
+                .filter(h -> h[0].equals("connection"))
+                .map(h -> h[1])
+                .toList());
+    for (String[] header : answer.headers()) {
+      if (!hopByHop.contains(header[0]) && !header[0].equals("content-length")) {
+        response.addHeader(header[0], header[1]);
+      }
+    }
+  }
+
+  /** The worker said no: its status, headers and (Content-Length delimited) body go back. */
+  private void relayRefusal(WorkerHandshake.Answer answer, HttpServletResponse response)
+      throws IOException {
+    try (AsynchronousSocketChannel channel = answer.channel()) {
+      response.setStatus(answer.status());
+      copyHeaders(answer, response);
+      String length = answer.header("content-length");
+      long remaining = length == null ? 0 : Long.parseLong(length.trim());
+      response.setContentLengthLong(remaining);
+      ByteBuffer buffer = answer.rest();
+      ServletOutputStream out = response.getOutputStream();
+      while (remaining > 0) {
+        if (!buffer.hasRemaining()) {
+          buffer = ByteBuffer.allocate(16 * 1024);
+          if (channel.read(buffer).get(responseTimeout.toMillis(), TimeUnit.MILLISECONDS) < 0) {
+            break;
+          }
+          buffer.flip();
+        }
+        int n = (int) Math.min(remaining, buffer.remaining());
+        out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), n);
+        buffer.position(buffer.position() + n);
+        remaining -= n;
+      }
+    } catch (NumberFormatException | ExecutionException | TimeoutException e) {
+      throw new IOException("relaying the worker's refusal of the upgrade", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  private static void plain(HttpServletResponse response, int status, String text)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("text/plain;charset=UTF-8");
+    byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+}
