@@ -3,7 +3,6 @@ package dev.fleetgate.proxy;
 import dev.fleetgate.proxy.balance.Balancer;
 import dev.fleetgate.proxy.balance.Peer;
 import dev.fleetgate.proxy.balance.PeerSet;
-import dev.fleetgate.proxy.headers.ForwardedHeaders;
 import dev.fleetgate.proxy.headers.HopByHopHeaders;
 import dev.fleetgate.proxy.headers.RequestHeaders;
 import dev.fleetgate.proxy.upgrade.UpgradeForwarder;
@@ -60,6 +59,7 @@ public class ProxyServlet extends HttpServlet {
   private transient Balancer balancer;
   private transient boolean keepsHost;
   private transient UpgradeForwarder upgrades;
+  private transient ForwardingPolicy forwarding;
 
   @Override
   public void init() {
@@ -84,9 +84,13 @@ public class ProxyServlet extends HttpServlet {
             // executor runs its short callbacks; it must not queue behind application tasks.
             .build();
     keepsHost = hostHeaderAllowed();
+    forwarding = new ForwardingPolicy(settings.trustedProxies(), settings.forwardedHeader());
     upgrades =
         new UpgradeForwarder(
-            settings.connectTimeout(), settings.responseTimeout(), settings.readTimeout());
+            settings.connectTimeout(),
+            settings.responseTimeout(),
+            settings.readTimeout(),
+            forwarding);
     routing = supervisor.routingTable();
     status.opened(routing);
     LOG.log(
@@ -265,15 +269,8 @@ public class ProxyServlet extends HttpServlet {
     }
   }
 
-  private static void addForwardingHeaders(
-      HttpServletRequest request, HttpRequest.Builder builder) {
-    ForwardedHeaders.of(
-            request.getHeader("X-Forwarded-For"),
-            request.getRemoteAddr(),
-            request.getScheme(),
-            request.getHeader("Host"),
-            request.getLocalPort())
-        .forEach(builder::setHeader);
+  private void addForwardingHeaders(HttpServletRequest request, HttpRequest.Builder builder) {
+    forwarding.headersFor(request).forEach(builder::setHeader);
   }
 
   /** The key {@code fleetgate.proxy.balance=hash} hashes, or null (then round-robin). */

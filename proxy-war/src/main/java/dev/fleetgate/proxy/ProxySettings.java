@@ -1,6 +1,7 @@
 package dev.fleetgate.proxy;
 
 import dev.fleetgate.proxy.balance.Strategy;
+import dev.fleetgate.proxy.headers.TrustedProxies;
 import dev.fleetgate.supervisor.config.ConfigValues;
 import dev.fleetgate.supervisor.config.InvalidConfigurationException;
 import java.time.Duration;
@@ -21,7 +22,9 @@ record ProxySettings(
     int maxFails,
     Duration failTimeout,
     int maxTries,
-    long maxBodySize) {
+    long maxBodySize,
+    TrustedProxies trustedProxies,
+    boolean forwardedHeader) {
 
   static ProxySettings read(ConfigValues values) {
     return new ProxySettings(
@@ -34,7 +37,19 @@ record ProxySettings(
         values.integer("fleetgate.proxy.max-fails", 0, 1000),
         values.duration("fleetgate.proxy.fail-timeout", Duration.ZERO),
         values.integer("fleetgate.proxy.max-tries", 1, 100),
-        values.size("fleetgate.proxy.max-body-size"));
+        values.size("fleetgate.proxy.max-body-size"),
+        TrustedProxies.parse(
+            "fleetgate.proxy.trusted-proxies",
+            values.optional("fleetgate.proxy.trusted-proxies").orElse("")),
+        bool(values, "fleetgate.proxy.forwarded-header"));
+  }
+
+  private static boolean bool(ConfigValues values, String key) {
+    String raw = values.required(key);
+    if (!raw.equals("true") && !raw.equals("false")) {
+      throw new InvalidConfigurationException(key, raw, "must be true or false");
+    }
+    return Boolean.parseBoolean(raw);
   }
 
   /** {@code 0=5,1=1}: worker id = weight, 1 to 100; unnamed workers weigh 1. */

@@ -72,7 +72,9 @@ class ProxySettingsTest {
         "fleetgate.proxy.max-tries|0|must be between 1",
         "fleetgate.proxy.max-fails|-1|must be between 0",
         "fleetgate.proxy.connect-timeout|never|not a duration",
-        "fleetgate.proxy.max-body-size|big|not a size"
+        "fleetgate.proxy.max-body-size|big|not a size",
+        "fleetgate.proxy.forwarded-header|yes|must be true or false",
+        "fleetgate.proxy.trusted-proxies|proxy.local|not an IP address"
       })
   void aBadValueStopsTheProxyNamingKeyAndValue(String key, String value, String why) {
     InvalidConfigurationException e =

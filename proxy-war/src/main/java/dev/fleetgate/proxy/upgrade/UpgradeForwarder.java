@@ -1,7 +1,7 @@
 package dev.fleetgate.proxy.upgrade;
 
+import dev.fleetgate.proxy.ForwardingPolicy;
 import dev.fleetgate.proxy.balance.Peer;
-import dev.fleetgate.proxy.headers.ForwardedHeaders;
 import dev.fleetgate.proxy.headers.HopByHopHeaders;
 import dev.fleetgate.proxy.headers.RequestHeaders;
 import jakarta.servlet.ServletException;
@@ -33,11 +33,17 @@ public final class UpgradeForwarder {
   private final Duration connectTimeout;
   private final Duration responseTimeout;
   private final Duration readTimeout;
+  private final ForwardingPolicy forwarding;
 
-  public UpgradeForwarder(Duration connectTimeout, Duration responseTimeout, Duration readTimeout) {
+  public UpgradeForwarder(
+      Duration connectTimeout,
+      Duration responseTimeout,
+      Duration readTimeout,
+      ForwardingPolicy forwarding) {
     this.connectTimeout = connectTimeout;
     this.responseTimeout = responseTimeout;
     this.readTimeout = readTimeout;
+    this.forwarding = forwarding;
   }
 
   public void forward(HttpServletRequest request, HttpServletResponse response, Peer peer)
@@ -89,7 +95,7 @@ public final class UpgradeForwarder {
     response.flushBuffer(); // or Grizzly keeps the 101 back
   }
 
-  static String head(HttpServletRequest request) {
+  String head(HttpServletRequest request) {
     String query = request.getQueryString();
     StringBuilder head =
         new StringBuilder(request.getMethod())
@@ -110,12 +116,8 @@ public final class UpgradeForwarder {
         }
       }
     }
-    ForwardedHeaders.of(
-            request.getHeader("X-Forwarded-For"),
-            request.getRemoteAddr(),
-            request.getScheme(),
-            host,
-            request.getLocalPort())
+    forwarding
+        .headersFor(request)
         .forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
     return head.append("Upgrade: ")
         .append(request.getHeader("Upgrade"))
