@@ -30,6 +30,10 @@ final class Exchange {
   final HttpServletResponse response;
   final RequestBody body;
   private final AsyncContext async;
+  private final AccessLog accessLog;
+  private final long startNanos = System.nanoTime();
+  private volatile long attemptNanos;
+  private volatile long headNanos;
   private final AtomicBoolean finished = new AtomicBoolean();
   private List<Peer> tried;
   private volatile Peer current;
@@ -37,8 +41,9 @@ final class Exchange {
   private volatile ResponseRelay relay;
   private volatile Throwable lastFailure;
 
-  Exchange(AsyncContext async, RequestBody body) {
+  Exchange(AsyncContext async, RequestBody body, AccessLog accessLog) {
     this.async = async;
+    this.accessLog = accessLog;
     this.request = (HttpServletRequest) async.getRequest();
     this.response = (HttpServletResponse) async.getResponse();
     this.body = body;
@@ -66,6 +71,7 @@ final class Exchange {
     }
     current = peer;
     attempt = null;
+    attemptNanos = System.nanoTime();
   }
 
   void sending(CompletableFuture<?> sending) {
@@ -83,6 +89,7 @@ final class Exchange {
 
   /** The worker answered: relay its status and headers, then stream its body (R3). */
   HttpResponse.BodySubscriber<Void> relayHead(HttpResponse.ResponseInfo head) {
+    headNanos = System.nanoTime();
     current.health().succeeded();
     response.setStatus(head.statusCode());
     ResponseHeaders.copy(head.headers(), response);
@@ -148,12 +155,31 @@ final class Exchange {
       if (peer != null && relay != null) {
         peer.upstream().requestFinished();
       }
+      if (accessLog.enabled()) {
+        logAccess(peer);
+      }
       try {
         async.complete();
       } catch (IllegalStateException alreadyComplete) {
         LOG.log(Level.FINE, "Exchange already complete", alreadyComplete);
       }
     }
+  }
+
+  private void logAccess(Peer peer) {
+    ResponseRelay r = relay;
+    String query = request.getQueryString();
+    long now = System.nanoTime();
+    accessLog.log(
+        new AccessLog.Entry(
+            request.getRemoteAddr(),
+            request.getMethod(),
+            request.getRequestURI() + (query == null ? "" : "?" + query),
+            response.getStatus(),
+            r == null ? 0 : r.written(),
+            peer == null ? -1 : peer.workerId(),
+            headNanos == 0 ? -1 : (headNanos - attemptNanos) / 1_000_000,
+            (now - startNanos) / 1_000_000));
   }
 
   boolean finished() {

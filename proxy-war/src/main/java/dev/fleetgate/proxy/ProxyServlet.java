@@ -133,7 +133,7 @@ public class ProxyServlet extends HttpServlet {
     }
     AsyncContext async = request.startAsync();
     async.setTimeout(0); // the worker's pace decides; our own timeouts are below
-    forward(new Exchange(async, body));
+    forward(new Exchange(async, body, settings.accessLog()));
   }
 
   /** Chooses a worker not tried yet and sends it the request (R1, R4, R5). */

@@ -24,7 +24,8 @@ record ProxySettings(
     int maxTries,
     long maxBodySize,
     TrustedProxies trustedProxies,
-    boolean forwardedHeader) {
+    boolean forwardedHeader,
+    AccessLog accessLog) {
 
   static ProxySettings read(ConfigValues values) {
     return new ProxySettings(
@@ -41,7 +42,11 @@ record ProxySettings(
         TrustedProxies.parse(
             "fleetgate.proxy.trusted-proxies",
             values.optional("fleetgate.proxy.trusted-proxies").orElse("")),
-        bool(values, "fleetgate.proxy.forwarded-header"));
+        bool(values, "fleetgate.proxy.forwarded-header"),
+        new AccessLog(
+            bool(values, "fleetgate.proxy.access-log"),
+            "fleetgate.proxy.access-log-format",
+            values.required("fleetgate.proxy.access-log-format")));
   }
 
   private static boolean bool(ConfigValues values, String key) {

@@ -36,6 +36,7 @@ final class ResponseRelay implements BodySubscriber<Void> {
   private final AtomicBoolean finished = new AtomicBoolean();
   private final byte[] scratch = new byte[16 * 1024];
   private boolean requested;
+  private volatile long written;
 
   ResponseRelay(ServletOutputStream out, Runnable onDone) {
     this.out = out;
@@ -139,7 +140,13 @@ final class ResponseRelay implements BodySubscriber<Void> {
   }
 
   /** Servlet 6.0 has no write(ByteBuffer): hand over the backing array, or copy through scratch. */
+  /** Body bytes handed to the client so far. */
+  long written() {
+    return written;
+  }
+
   private void write(ByteBuffer buffer) throws IOException {
+    written += buffer.remaining();
     if (buffer.hasArray() && !buffer.isReadOnly()) {
       out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
       buffer.position(buffer.limit());
