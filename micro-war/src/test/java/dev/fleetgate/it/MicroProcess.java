@@ -35,7 +35,7 @@ final class MicroProcess implements AutoCloseable {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Djdk.httpclient.allowRestrictedHeaders=host");
+    command.add("-Djdk.httpclient.allowRestrictedHeaders=host,connection");
     command.add("-Djdk.httpclient.keepalive.timeout=4");
     command.add("-Dfleetgate.state-dir=" + workDir.resolve("state"));
     command.addAll(systemProperties);

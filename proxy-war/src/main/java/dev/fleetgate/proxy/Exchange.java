@@ -136,7 +136,9 @@ final class Exchange {
     Peer peer = current;
     if (peer != null) {
       peer.upstream().requestFinished();
-      peer.health().failed();
+      if (!body.tooLarge()) {
+        peer.health().failed(); // an oversized upload is the client's fault, not the worker's
+      }
     }
   }
 

@@ -58,6 +58,7 @@ public class ProxyServlet extends HttpServlet {
   private transient ProxySettings settings;
   private transient Balancer balancer;
   private transient boolean keepsHost;
+  private transient boolean closesChunkedUploads;
   private transient UpgradeForwarder upgrades;
   private transient ForwardingPolicy forwarding;
 
@@ -83,7 +84,8 @@ public class ProxyServlet extends HttpServlet {
             // No cookie handler: cookies of different clients must never mix. The client's own
             // executor runs its short callbacks; it must not queue behind application tasks.
             .build();
-    keepsHost = hostHeaderAllowed();
+    keepsHost = restrictedHeaderAllowed("Host", "probe");
+    closesChunkedUploads = restrictedHeaderAllowed("Connection", "close");
     forwarding = new ForwardingPolicy(settings.trustedProxies(), settings.forwardedHeader());
     upgrades =
         new UpgradeForwarder(
@@ -222,8 +224,18 @@ public class ProxyServlet extends HttpServlet {
 
   // ---- WebSocket and other upgrades -------------------------------------------------------
 
+  /**
+   * A request to tunnel: {@code Upgrade} named in {@code Connection}, no body (a WebSocket
+   * handshake is a bare GET). HTTP/2's {@code h2c} upgrade, which the JDK's own client tries on its
+   * first request, is ignored as RFC 9110 allows: such a request is proxied as HTTP/1.1, body and
+   * all.
+   */
   private static boolean upgrading(HttpServletRequest request) {
-    return request.getHeader("Upgrade") != null
+    String upgrade = request.getHeader("Upgrade");
+    return upgrade != null
+        && !upgrade.trim().equalsIgnoreCase("h2c")
+        && request.getContentLengthLong() <= 0
+        && request.getHeader("Transfer-Encoding") == null
         && Collections.list(request.getHeaders("Connection")).stream()
             .flatMap(v -> java.util.Arrays.stream(v.split(",")))
             .anyMatch(token -> token.trim().equalsIgnoreCase("upgrade"));
@@ -245,6 +257,11 @@ public class ProxyServlet extends HttpServlet {
             .method(request.getMethod(), exchange.body.publisher());
     copyHeaders(request, builder);
     addForwardingHeaders(request, builder);
+    if (exchange.body.chunked() && closesChunkedUploads) {
+      // A chunked upload that breaks off (too large, client gone) leaves the worker waiting for
+      // the rest: that connection must never carry another request.
+      builder.header("Connection", "close");
+    }
     return builder.build();
   }
 
@@ -303,14 +320,16 @@ public class ProxyServlet extends HttpServlet {
     response.getOutputStream().write(body);
   }
 
-  private static boolean hostHeaderAllowed() {
+  private static boolean restrictedHeaderAllowed(String name, String value) {
     try {
-      HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).header("Host", "probe");
+      HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).header(name, value);
       return true;
     } catch (IllegalArgumentException restricted) {
-      LOG.warning(
-          "The JDK HTTP client may not set Host: workers see their own address as Host. Start"
-              + " the JVM with -Djdk.httpclient.allowRestrictedHeaders=host to keep the client's.");
+      LOG.log(
+          Level.WARNING,
+          "The JDK HTTP client may not set {0}. Start the JVM with"
+              + " -Djdk.httpclient.allowRestrictedHeaders=host,connection (the launcher does).",
+          name);
       return false;
     }
   }

@@ -40,6 +40,11 @@ final class RequestBody {
     return tooLarge;
   }
 
+  /** A chunked body: if it breaks off, the worker connection it was on must not be reused. */
+  boolean chunked() {
+    return present && declaredLength < 0;
+  }
+
   /** True once a worker may have received part of the body. */
   boolean read() {
     return read;
