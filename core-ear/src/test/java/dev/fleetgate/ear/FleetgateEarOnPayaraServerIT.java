@@ -82,7 +82,8 @@ class FleetgateEarOnPayaraServerIT {
     asadmin.run("start-domain", "--domaindir", domains.toString(), "fgdomain");
     String port = "--port=" + ADMIN_PORT;
     // The proxy keeps the client's Host only when the JDK client is allowed to send it.
-    asadmin.run(port, "create-jvm-options", "-Djdk.httpclient.allowRestrictedHeaders=host,connection");
+    asadmin.run(
+        port, "create-jvm-options", "-Djdk.httpclient.allowRestrictedHeaders=host,connection");
     asadmin.run(
         port,
         "set",

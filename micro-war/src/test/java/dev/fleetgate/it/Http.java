@@ -84,6 +84,13 @@ final class Http {
 
   record WorkerInfo(String state, long pid) {}
 
+  /** How many workers {@code /health/ready} reports READY; 0 while the server does not answer. */
+  static long readyWorkers(String base) {
+    return workers(bodyOrEmpty(base, "/health/ready")).values().stream()
+        .filter(w -> "READY".equals(w.state()))
+        .count();
+  }
+
   static void await(BooleanSupplier condition, Duration limit, String what) {
     long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {

@@ -45,11 +45,7 @@ class NodeAppIT {
                 "FLEETGATE_WORKERS_DIRECTORY", app.toString()),
             List.of());
     Http.await(
-        () ->
-            Http.workers(Http.bodyOrEmpty(server.base(), "/health/ready")).values().stream()
-                    .filter(w -> "READY".equals(w.state()))
-                    .count()
-                == 2,
+        () -> Http.readyWorkers(server.base()) == 2,
         Duration.ofSeconds(90),
         "two node workers ready");
   }

@@ -49,9 +49,7 @@ class ProxyFailuresIT {
   }
 
   static long readyWorkers() {
-    return Http.workers(Http.bodyOrEmpty(server.base(), "/health/ready")).values().stream()
-        .filter(w -> "READY".equals(w.state()))
-        .count();
+    return Http.readyWorkers(server.base());
   }
 
   static int restarts() {

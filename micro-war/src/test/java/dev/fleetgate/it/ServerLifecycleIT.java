@@ -28,11 +28,7 @@ class ServerLifecycleIT {
             Map.of("FLEETGATE_WORKERS_COUNT", "2", "FLEETGATE_WORKERS_BASE_PORT", "23200"),
             List.of())) {
       Http.await(
-          () ->
-              Http.workers(Http.bodyOrEmpty(server.base(), "/health/ready")).values().stream()
-                      .filter(w -> "READY".equals(w.state()))
-                      .count()
-                  == 2,
+          () -> Http.readyWorkers(server.base()) == 2,
           Duration.ofSeconds(90),
           "both workers ready");
       System.out.printf(
