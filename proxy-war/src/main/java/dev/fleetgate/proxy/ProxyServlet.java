@@ -9,7 +9,9 @@ import dev.fleetgate.proxy.upgrade.UpgradeForwarder;
 import dev.fleetgate.supervisor.boundary.Supervisor;
 import dev.fleetgate.supervisor.config.ConfigValues;
 import dev.fleetgate.supervisor.routing.RoutingTable;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.annotation.WebServlet;
@@ -52,6 +54,7 @@ public class ProxyServlet extends HttpServlet {
 
   @EJB private transient Supervisor supervisor;
   @Inject private transient ProxyStatus status;
+  @Resource private transient ManagedScheduledExecutorService scheduler;
 
   private transient RoutingTable routing;
   private transient HttpClient client;
@@ -61,6 +64,7 @@ public class ProxyServlet extends HttpServlet {
   private transient boolean closesChunkedUploads;
   private transient UpgradeForwarder upgrades;
   private transient ForwardingPolicy forwarding;
+  private transient ActiveHealthChecker checker;
 
   @Override
   public void init() {
@@ -73,6 +77,8 @@ public class ProxyServlet extends HttpServlet {
             settings.weights(),
             settings.maxFails(),
             settings.failTimeout(),
+            settings.healthCheckRise(),
+            settings.healthCheckFall(),
             System::nanoTime);
     client =
         HttpClient.newBuilder()
@@ -95,6 +101,15 @@ public class ProxyServlet extends HttpServlet {
             forwarding);
     routing = supervisor.routingTable();
     status.opened(routing);
+    settings
+        .healthCheckPath()
+        .ifPresent(
+            path -> {
+              checker =
+                  new ActiveHealthChecker(
+                      client, balancer, routing, path, settings.healthCheckInterval());
+              checker.start(scheduler);
+            });
     LOG.log(
         Level.INFO,
         "Fleetgate proxy: {0}, up to {1} tries, max body {2} bytes",
@@ -108,6 +123,9 @@ public class ProxyServlet extends HttpServlet {
   @Override
   public void destroy() {
     status.closed();
+    if (checker != null) {
+      checker.stop();
+    }
     // JDK 17's HttpClient has no close(): dropping it lets its selector thread end.
     client = null;
   }

@@ -25,7 +25,11 @@ record ProxySettings(
     long maxBodySize,
     TrustedProxies trustedProxies,
     boolean forwardedHeader,
-    AccessLog accessLog) {
+    AccessLog accessLog,
+    java.util.Optional<String> healthCheckPath,
+    Duration healthCheckInterval,
+    int healthCheckRise,
+    int healthCheckFall) {
 
   static ProxySettings read(ConfigValues values) {
     return new ProxySettings(
@@ -46,7 +50,19 @@ record ProxySettings(
         new AccessLog(
             bool(values, "fleetgate.proxy.access-log"),
             "fleetgate.proxy.access-log-format",
-            values.required("fleetgate.proxy.access-log-format")));
+            values.required("fleetgate.proxy.access-log-format")),
+        values.optional("fleetgate.proxy.health-check.path").map(ProxySettings::checkPath),
+        values.duration("fleetgate.proxy.health-check.interval", Duration.ofMillis(100)),
+        values.integer("fleetgate.proxy.health-check.rise", 1, 100),
+        values.integer("fleetgate.proxy.health-check.fall", 1, 100));
+  }
+
+  private static String checkPath(String raw) {
+    if (!raw.startsWith("/")) {
+      throw new InvalidConfigurationException(
+          "fleetgate.proxy.health-check.path", raw, "must start with /");
+    }
+    return raw;
   }
 
   private static boolean bool(ConfigValues values, String key) {

@@ -19,6 +19,11 @@
  *       when its length is declared, as soon as it runs over when chunked.
  *   <li>R7 A client that goes away cancels the worker exchange; every attempt ends its worker's
  *       in-flight count exactly once, so draining works.
+ *   <li>R8 Requests with {@code Upgrade} (WebSocket) are tunnelled ({@code upgrade} package);
+ *       HTTP/2's {@code h2c} upgrade is ignored and the request proxied as HTTP/1.1.
+ *   <li>R9 An access log line per request, in a configurable format, when enabled.
+ *   <li>R10 Active health checks as HAProxy's: a worker failing {@code fall} checks in a row gets
+ *       no traffic until it passes {@code rise}.
  * </ul>
  */
 package dev.fleetgate.proxy;

@@ -20,6 +20,8 @@ public final class Balancer {
   private final Map<Integer, Integer> weights;
   private final int maxFails;
   private final Duration failTimeout;
+  private final int rise;
+  private final int fall;
   private final LongSupplier nanoClock;
   private final AtomicLong counter = new AtomicLong();
   private volatile PeerSet peers = PeerSet.EMPTY;
@@ -29,11 +31,15 @@ public final class Balancer {
       Map<Integer, Integer> weights,
       int maxFails,
       Duration failTimeout,
+      int rise,
+      int fall,
       LongSupplier nanoClock) {
     this.strategy = strategy;
     this.weights = Map.copyOf(weights);
     this.maxFails = maxFails;
     this.failTimeout = failTimeout;
+    this.rise = rise;
+    this.fall = fall;
     this.nanoClock = nanoClock;
   }
 
@@ -120,9 +126,12 @@ public final class Balancer {
     return null;
   }
 
-  /** nginx never marks the only worker down; otherwise passive health decides. */
+  /**
+   * A worker failing active checks gets no traffic; nginx never marks the only worker down, and
+   * otherwise passive health decides.
+   */
   private static boolean usable(PeerSet set, Peer peer, List<Peer> tried) {
-    if (tried != null && tried.contains(peer)) {
+    if ((tried != null && tried.contains(peer)) || !peer.active().up()) {
       return false;
     }
     return set.peers().size() == 1 || peer.health().admits();
@@ -140,7 +149,8 @@ public final class Balancer {
               : new Peer(
                   upstream,
                   weights.getOrDefault(upstream.workerId(), 1),
-                  new PassiveHealth(maxFails, failTimeout, nanoClock)));
+                  new PassiveHealth(maxFails, failTimeout, nanoClock),
+                  new ActiveHealth(rise, fall)));
     }
     return PeerSet.of(routes.version(), list, strategy);
   }

@@ -10,6 +10,8 @@
  *   <li>R5 Passive health as nginx's {@code max_fails}/{@code fail_timeout}: a failing worker is
  *       skipped for the timeout, then exactly one request probes it; the only worker is never
  *       skipped; a retried request never goes to a worker it already tried.
+ *   <li>R6 A worker failing its active health checks ({@link
+ *       dev.fleetgate.proxy.balance.ActiveHealth}) gets no traffic, even when it is the only one.
  * </ul>
  */
 package dev.fleetgate.proxy.balance;

@@ -22,7 +22,7 @@ class BalancerTest {
   Upstream c = new Upstream(2, "127.0.0.1", 3002);
 
   Balancer balancer(Strategy strategy, Map<Integer, Integer> weights) {
-    return new Balancer(strategy, weights, 1, Duration.ofSeconds(10), nanos::get);
+    return new Balancer(strategy, weights, 1, Duration.ofSeconds(10), 2, 3, nanos::get);
   }
 
   static String picks(Balancer cut, Routes routes, int n) {
@@ -159,6 +159,33 @@ class BalancerTest {
     cut.peers(new Routes(List.of(a, b), 1)).peers().get(0).health().failed();
     String picked = picks(cut, new Routes(List.of(a, b, c), 2), 6);
     assertTrue(picked.indexOf('a') < 0, "worker 0 still skipped: " + picked);
+  }
+
+  @Test
+  void r6_aWorkerFailingFallChecksGetsNoTrafficUntilItPassesRise() {
+    Balancer cut = balancer(Strategy.ROUND_ROBIN, Map.of());
+    Routes routes = new Routes(List.of(a, b), 1);
+    ActiveHealth checks = cut.peers(routes).peers().get(0).active();
+    checks.checked(false);
+    checks.checked(false);
+    assertEquals("abab", picks(cut, routes, 4), "two failures are not three");
+    checks.checked(false);
+    assertEquals("bbbb", picks(cut, routes, 4));
+    checks.checked(true);
+    assertEquals("bbbb", picks(cut, routes, 4), "one pass is not two");
+    checks.checked(true);
+    assertEquals(2, picks(cut, routes, 4).chars().filter(ch -> ch == 'a').count());
+  }
+
+  @Test
+  void r6_evenTheOnlyWorkerFailingItsChecksGetsNoTraffic() {
+    Balancer cut = balancer(Strategy.LEAST_CONNECTIONS, Map.of());
+    Routes routes = new Routes(List.of(a), 1);
+    ActiveHealth checks = cut.peers(routes).peers().get(0).active();
+    checks.checked(false);
+    checks.checked(false);
+    checks.checked(false);
+    assertNull(cut.choose(cut.peers(routes), null, null));
   }
 
   static List<Integer> toList(int[] values) {
