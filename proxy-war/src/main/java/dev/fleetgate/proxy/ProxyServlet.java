@@ -330,7 +330,9 @@ public class ProxyServlet extends HttpServlet {
     return null;
   }
 
-  static void reply(HttpServletResponse response, int status, String text) throws IOException {
+  /** A short plain-text answer of the proxy's own (502, 504, 413, 405). */
+  public static void reply(HttpServletResponse response, int status, String text)
+      throws IOException {
     response.setStatus(status);
     response.setContentType("text/plain;charset=UTF-8");
     byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);

@@ -139,12 +139,12 @@ final class ResponseRelay implements BodySubscriber<Void> {
     }
   }
 
-  /** Servlet 6.0 has no write(ByteBuffer): hand over the backing array, or copy through scratch. */
   /** Body bytes handed to the client so far. */
   long written() {
     return written;
   }
 
+  /** Servlet 6.0 has no write(ByteBuffer): hand over the backing array, or copy through scratch. */
   private void write(ByteBuffer buffer) throws IOException {
     written += buffer.remaining();
     if (buffer.hasArray() && !buffer.isReadOnly()) {

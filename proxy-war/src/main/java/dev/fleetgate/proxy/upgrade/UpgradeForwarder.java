@@ -1,6 +1,7 @@
 package dev.fleetgate.proxy.upgrade;
 
 import dev.fleetgate.proxy.ForwardingPolicy;
+import dev.fleetgate.proxy.ProxyServlet;
 import dev.fleetgate.proxy.balance.Peer;
 import dev.fleetgate.proxy.headers.HopByHopHeaders;
 import dev.fleetgate.proxy.headers.RequestHeaders;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.concurrent.ExecutionException;
@@ -60,7 +60,7 @@ public final class UpgradeForwarder {
           Level.WARNING,
           "Upgrade to worker {0} failed: {1}",
           new Object[] {Integer.toString(peer.workerId()), e.toString()});
-      plain(
+      ProxyServlet.reply(
           response,
           timeout ? HttpServletResponse.SC_GATEWAY_TIMEOUT : HttpServletResponse.SC_BAD_GATEWAY,
           (timeout ? "gateway timeout: worker " : "bad gateway: worker ") + peer.workerId());
@@ -169,14 +169,5 @@ public final class UpgradeForwarder {
       Thread.currentThread().interrupt();
       throw new IOException(e);
     }
-  }
-
-  private static void plain(HttpServletResponse response, int status, String text)
-      throws IOException {
-    response.setStatus(status);
-    response.setContentType("text/plain;charset=UTF-8");
-    byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
   }
 }
