@@ -28,6 +28,7 @@ class FleetViewTest {
         0,
         null,
         -1,
+        -1,
         0,
         null,
         List.of("node"));

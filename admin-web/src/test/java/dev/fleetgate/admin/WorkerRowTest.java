@@ -29,6 +29,7 @@ class WorkerRowTest {
         4,
         new ExitStatus(1, null, NOW.minusSeconds(3600)),
         rss,
+        12.5,
         7,
         state == WorkerState.BACKOFF ? "exited with code 1" : null,
         List.of("node", "server.js"));
