@@ -72,7 +72,7 @@ final class Routes implements HttpHandler {
           streams.sse(exchange);
         }
       }
-      case "/crash", "/hang", "/leak" -> misbehave(exchange, path);
+      case "/crash", "/hang", "/leak", "/cut" -> misbehave(exchange, path);
       default -> {
         if (path.startsWith(STATUS_PREFIX)) {
           info.status(exchange, path.substring(STATUS_PREFIX.length()));
@@ -90,6 +90,8 @@ final class Routes implements HttpHandler {
       chaos.crash(exchange);
     } else if (path.equals("/hang")) {
       chaos.hang(exchange);
+    } else if (path.equals("/cut")) {
+      chaos.cut(exchange);
     } else {
       chaos.leak(exchange);
     }
