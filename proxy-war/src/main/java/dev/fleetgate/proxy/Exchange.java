@@ -1,6 +1,7 @@
 package dev.fleetgate.proxy;
 
 import dev.fleetgate.proxy.balance.Peer;
+import dev.fleetgate.supervisor.traffic.ErrorKind;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,9 +21,10 @@ import java.util.logging.Logger;
 /**
  * One client request while the proxy works on it: which workers it tried, the attempt in flight,
  * and the answer going back. It ends exactly once, and every attempt ends its worker's in-flight
- * count exactly once (R7), so draining a worker never waits for a request that is gone: a failed
- * attempt in {@link #attemptFailed} or {@link #attemptCancelled}, an answered one when its relay
- * ends in {@link #finish}.
+ * count and its traffic record exactly once (R7), so draining a worker never waits for a request
+ * that is gone: a failed attempt in {@link #attemptFailed} or {@link #attemptCancelled}, an
+ * answered one when its relay ends in {@link #finish}. {@link StallWatch} calls {@link
+ * #checkStalled} to enforce the idle timeouts (R11).
  */
 final class Exchange {
   private static final Logger LOG = Logger.getLogger(Exchange.class.getName());
@@ -31,6 +34,10 @@ final class Exchange {
   final RequestBody body;
   private final AsyncContext async;
   private final AccessLog accessLog;
+  private final StallWatch watch;
+  private final long readTimeoutNanos;
+  private final long responseTimeoutNanos;
+  private volatile Throwable timedOut;
   private final long startNanos = System.nanoTime();
   private volatile long attemptNanos;
   private volatile long headNanos;
@@ -41,13 +48,23 @@ final class Exchange {
   private volatile ResponseRelay relay;
   private volatile Throwable lastFailure;
 
-  Exchange(AsyncContext async, RequestBody body, AccessLog accessLog) {
+  Exchange(
+      AsyncContext async,
+      RequestBody body,
+      AccessLog accessLog,
+      StallWatch watch,
+      java.time.Duration readTimeout,
+      java.time.Duration responseTimeout) {
     this.async = async;
     this.accessLog = accessLog;
+    this.watch = watch;
+    this.readTimeoutNanos = readTimeout.toNanos();
+    this.responseTimeoutNanos = responseTimeout.toNanos();
     this.request = (HttpServletRequest) async.getRequest();
     this.response = (HttpServletResponse) async.getResponse();
     this.body = body;
     async.addListener(new ClientGone());
+    watch.watch(this);
   }
 
   /** Workers already tried, for the balancer; null before the first retry. */
@@ -71,6 +88,7 @@ final class Exchange {
     }
     current = peer;
     attempt = null;
+    timedOut = null;
     attemptNanos = System.nanoTime();
   }
 
@@ -130,14 +148,20 @@ final class Exchange {
     return lastFailure;
   }
 
+  /** Why the proxy's own idle timeout ended the attempt (R11), or null. */
+  Throwable timedOut() {
+    return timedOut;
+  }
+
   /** The attempt on the current worker is over (failed); its in-flight count ends. */
   void attemptFailed(Throwable cause) {
     lastFailure = cause;
     Peer peer = current;
     if (peer != null) {
       peer.upstream().requestFinished();
-      if (!body.tooLarge()) {
-        peer.health().failed(); // an oversized upload is the client's fault, not the worker's
+      peer.upstream().traffic().failed(ErrorKinds.of(cause), body.bytes(), 0);
+      if (!body.tooLarge() && !(cause instanceof ClientTooSlow)) {
+        peer.health().failed(); // an oversized or stalled upload is the client's fault
       }
     }
   }
@@ -147,25 +171,110 @@ final class Exchange {
     Peer peer = current;
     if (peer != null) {
       peer.upstream().requestFinished();
+      peer.upstream().traffic().failed(ErrorKind.CLIENT_ABORT, body.bytes(), 0);
     }
     finish();
   }
 
+  /** Ends the exchange once the response went out, or could not. */
   void finish() {
-    if (finished.compareAndSet(false, true)) {
-      Peer peer = current;
-      if (peer != null && relay != null) {
-        peer.upstream().requestFinished();
+    if (!finished.compareAndSet(false, true)) {
+      return;
+    }
+    watch.forget(this);
+    Peer peer = current;
+    ResponseRelay r = relay;
+    if (peer != null && r != null) {
+      peer.upstream().requestFinished();
+      recordAnswered(peer, r);
+    }
+    if (accessLog.enabled()) {
+      logAccess(peer);
+    }
+    try {
+      if (r != null && r.failure() != null && !r.clientWentAway()) {
+        // The worker broke off (or fell silent) in the middle of the body. Completing alone would
+        // end a chunked body as if it were whole: the client's connection is cut first.
+        ConnectionAbort.abort(request);
       }
-      if (accessLog.enabled()) {
-        logAccess(peer);
-      }
-      try {
-        async.complete();
-      } catch (IllegalStateException alreadyComplete) {
-        LOG.log(Level.FINE, "Exchange already complete", alreadyComplete);
+      async.complete();
+    } catch (IllegalStateException alreadyComplete) {
+      LOG.log(Level.FINE, "Exchange already complete", alreadyComplete);
+    }
+  }
+
+  private void recordAnswered(Peer peer, ResponseRelay r) {
+    Throwable failure = r.failure();
+    if (failure == null) {
+      peer.upstream()
+          .traffic()
+          .completed(
+              response.getStatus(), System.nanoTime() - attemptNanos, body.bytes(), r.written());
+    } else {
+      ErrorKind kind = r.clientWentAway() ? ErrorKind.CLIENT_ABORT : ErrorKinds.of(failure);
+      peer.upstream().traffic().failed(kind, body.bytes(), r.written());
+      if (kind != ErrorKind.CLIENT_ABORT) {
+        LOG.log(
+            Level.WARNING,
+            "{0} {1}: worker {2} failed after {3} body bytes; client connection aborted: {4}",
+            new Object[] {
+              request.getMethod(),
+              request.getRequestURI(),
+              Integer.toString(peer.workerId()),
+              Long.toString(r.written()),
+              failure.toString()
+            });
       }
     }
+  }
+
+  /**
+   * Ends the attempt if it made no progress for its timeout (R11): the worker silent after headers
+   * for {@code read-timeout}; a request body that did not move for {@code read-timeout}; no
+   * response headers within {@code response-timeout} after the body was sent.
+   */
+  void checkStalled(long now) {
+    if (finished.get()) {
+      return;
+    }
+    ResponseRelay r = relay;
+    if (r != null) {
+      if (r.waitingForWorker() && now - r.lastWorkerNanos() > readTimeoutNanos) {
+        r.cancel(new HttpTimeoutException("worker sent nothing for " + millis(readTimeoutNanos)));
+      } else if (r.waitingForClient() && now - r.lastClientNanos() > readTimeoutNanos) {
+        r.clientGone(new IOException("client took nothing for " + millis(readTimeoutNanos)));
+      }
+      return;
+    }
+    CompletableFuture<?> sending = attempt;
+    if (sending == null || !body.present()) {
+      return; // without a body, the JDK client's own request timeout applies
+    }
+    long bodyDone = body.completedNanos();
+    if (bodyDone == 0) {
+      long lastMove = Math.max(attemptNanos, body.lastReadNanos());
+      if (now - lastMove > readTimeoutNanos) {
+        timeOut(
+            sending,
+            body.waitingForClient()
+                ? new ClientTooSlow("client sent no body bytes for " + millis(readTimeoutNanos))
+                : new HttpTimeoutException(
+                    "worker read no body bytes for " + millis(readTimeoutNanos)));
+      }
+    } else if (now - Math.max(bodyDone, attemptNanos) > responseTimeoutNanos) {
+      timeOut(
+          sending,
+          new HttpTimeoutException("no response headers within " + millis(responseTimeoutNanos)));
+    }
+  }
+
+  private void timeOut(CompletableFuture<?> sending, Throwable cause) {
+    timedOut = cause;
+    sending.cancel(true); // the attempt ends through ProxyServlet.attemptFailed
+  }
+
+  private static String millis(long nanos) {
+    return nanos / 1_000_000 + " ms";
   }
 
   private void logAccess(Peer peer) {
@@ -213,7 +322,7 @@ final class Exchange {
       }
       ResponseRelay r = relay;
       if (r != null) {
-        r.cancel(event.getThrowable());
+        r.clientGone(event.getThrowable());
       }
     }
   }

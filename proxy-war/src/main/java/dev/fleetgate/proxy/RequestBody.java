@@ -1,25 +1,45 @@
 package dev.fleetgate.proxy;
 
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.ByteBuffer;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The client's request body on its way to a worker, streamed, never whole in memory (R3). It
- * remembers whether any of it was read — a request whose body a worker may have seen cannot be sent
- * to another one — and stops at {@code fleetgate.proxy.max-body-size} (R6).
+ * The client's request body on its way to a worker, streamed with servlet non-blocking input: no
+ * thread waits for a slow client, and no more is read than the worker's connection asked for, so
+ * memory stays at a few buffers whatever the body's size (R3). It remembers whether any of it was
+ * read — a request whose body a worker may have seen cannot be sent to another one — and stops at
+ * {@code fleetgate.proxy.max-body-size} (R6).
+ *
+ * <p>The JDK client asks for buffers from its threads, the container says when the client sent more
+ * from its own; {@link #drain()} lets exactly one of them read at a time.
  */
-final class RequestBody {
+final class RequestBody implements BodyPublisher {
+  private static final int BUFFER_BYTES = 16 * 1024;
+
   private final HttpServletRequest request;
   private final long declaredLength;
   private final boolean present;
   private final long limit;
+  private final AtomicInteger wip = new AtomicInteger();
+  private final AtomicLong demand = new AtomicLong();
+  private volatile Flow.Subscriber<? super ByteBuffer> subscriber;
   private volatile boolean read;
   private volatile boolean tooLarge;
+  private volatile boolean allRead;
+  private volatile boolean done;
+  private volatile Throwable clientError;
+  private volatile long bytes;
+  private volatile long lastReadNanos;
+  private volatile long completedNanos;
+  private ServletInputStream in;
 
   RequestBody(HttpServletRequest request, long limit) {
     this.request = request;
@@ -45,56 +65,178 @@ final class RequestBody {
     return present && declaredLength < 0;
   }
 
+  boolean present() {
+    return present;
+  }
+
+  /** True when reading from the client failed (it went away), not counting the size limit. */
+  boolean clientFailed() {
+    return clientError != null && !tooLarge;
+  }
+
   /** True once a worker may have received part of the body. */
   boolean read() {
     return read;
   }
 
+  /** Body bytes read from the client so far. */
+  long bytes() {
+    return bytes;
+  }
+
+  /** True while a worker waits for body bytes the client has not sent yet. */
+  boolean waitingForClient() {
+    return subscriber != null && !done && demand.get() > 0;
+  }
+
+  /** When the last body bytes arrived, or when the worker first asked for them. */
+  long lastReadNanos() {
+    return lastReadNanos;
+  }
+
+  /** When the whole body went to the worker, or 0 while it has not. */
+  long completedNanos() {
+    return completedNanos;
+  }
+
+  /** What the JDK client sends: nothing, or this body with its declared length if any. */
   BodyPublisher publisher() {
-    if (!present) {
-      return BodyPublishers.noBody();
-    }
-    BodyPublisher stream = BodyPublishers.ofInputStream(this::open);
-    return declaredLength > 0 ? BodyPublishers.fromPublisher(stream, declaredLength) : stream;
+    return present ? this : BodyPublishers.noBody();
   }
 
-  private InputStream open() {
-    read = true;
-    try {
-      return new Limited(request.getInputStream());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  @Override
+  public long contentLength() {
+    return declaredLength > 0 ? declaredLength : -1;
   }
 
-  /** Counts what passes and fails the upload once it exceeds the limit. */
-  private final class Limited extends FilterInputStream {
-    private long count;
-
-    Limited(InputStream in) {
-      super(in);
+  @Override
+  public void subscribe(Flow.Subscriber<? super ByteBuffer> next) {
+    if (read || done) {
+      // A retry must never resend a body that is partly gone: the proxy only retries bodies no
+      // worker saw, so this is a bug guard, not a path taken.
+      next.onSubscribe(new NoDemand());
+      next.onError(new IOException("the request body was already sent to a worker"));
+      return;
     }
+    demand.set(0);
+    subscriber = next;
+    lastReadNanos = System.nanoTime();
+    next.onSubscribe(
+        new Flow.Subscription() {
+          @Override
+          public void request(long n) {
+            if (n <= 0) {
+              fail(new IllegalArgumentException("non-positive request " + n));
+            } else {
+              demand.getAndAccumulate(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
+              drain();
+            }
+          }
 
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      count(b < 0 ? 0 : 1);
-      return b;
+          @Override
+          public void cancel() {
+            if (subscriber == next) {
+              subscriber = null;
+            }
+          }
+        });
+  }
+
+  private void fail(Throwable error) {
+    clientError = error;
+    drain();
+  }
+
+  private void drain() {
+    if (wip.getAndIncrement() != 0) {
+      return;
     }
+    int missed = 1;
+    do {
+      try {
+        pump();
+      } catch (IOException | RuntimeException e) {
+        clientError = e;
+        signalError(e);
+      }
+      missed = wip.addAndGet(-missed);
+    } while (missed != 0);
+  }
 
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      count(Math.max(n, 0));
-      return n;
+  /** Moves what the client sent and the worker asked for; called by one thread at a time. */
+  private void pump() throws IOException {
+    Flow.Subscriber<? super ByteBuffer> target = subscriber;
+    if (done || target == null) {
+      return;
     }
-
-    private void count(int n) throws IOException {
-      count += n;
-      if (limit > 0 && count > limit) {
+    if (clientError != null) {
+      signalError(clientError);
+      return;
+    }
+    if (in == null) {
+      in = request.getInputStream();
+      in.setReadListener(new Arrivals()); // onDataAvailable follows, and drains again
+      return;
+    }
+    while (demand.get() > 0 && !allRead && in.isReady()) {
+      byte[] buffer = new byte[BUFFER_BYTES];
+      int n = in.read(buffer);
+      if (n < 0) {
+        allRead = true;
+        break;
+      }
+      if (n == 0) {
+        continue;
+      }
+      read = true;
+      bytes += n;
+      lastReadNanos = System.nanoTime();
+      if (limit > 0 && bytes > limit) {
         tooLarge = true;
         throw new IOException("request body larger than fleetgate.proxy.max-body-size");
       }
+      demand.decrementAndGet();
+      target.onNext(ByteBuffer.wrap(buffer, 0, n));
     }
+    if (allRead || in.isFinished()) {
+      done = true;
+      completedNanos = System.nanoTime();
+      target.onComplete();
+    }
+  }
+
+  private void signalError(Throwable error) {
+    Flow.Subscriber<? super ByteBuffer> target = subscriber;
+    if (!done && target != null) {
+      done = true;
+      target.onError(error);
+    }
+  }
+
+  /** The container's word that the client sent more, finished, or failed. */
+  private final class Arrivals implements ReadListener {
+    @Override
+    public void onDataAvailable() {
+      drain();
+    }
+
+    @Override
+    public void onAllDataRead() {
+      allRead = true;
+      drain();
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      fail(error);
+    }
+  }
+
+  private static final class NoDemand implements Flow.Subscription {
+    @Override
+    public void request(long n) {}
+
+    @Override
+    public void cancel() {}
   }
 }

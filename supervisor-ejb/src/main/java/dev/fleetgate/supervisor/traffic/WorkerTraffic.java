@@ -56,6 +56,15 @@ public final class WorkerTraffic {
     bytesOut.add(responseBytes);
   }
 
+  /**
+   * A tunnel the worker accepted with 101 closed. It counts as a 1xx response, but not in the
+   * latency distribution: a tunnel's life says nothing about the worker's speed.
+   */
+  public void tunnelClosed() {
+    inFlight.decrementAndGet();
+    statusClasses[1].increment();
+  }
+
   /** The request ended without the worker's complete response. */
   public void failed(ErrorKind kind, long requestBytes, long responseBytes) {
     inFlight.decrementAndGet();
