@@ -50,6 +50,7 @@ final class Routes implements HttpHandler {
   private void route(HttpExchange exchange, String path) throws IOException {
     switch (path) {
       case "/headers" -> info.headers(exchange);
+      case "/connection" -> info.connection(exchange);
       case "/health" -> info.health(exchange);
       case "/delay" -> info.delay(exchange);
       case "/echo" -> {

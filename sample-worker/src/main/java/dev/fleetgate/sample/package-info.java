@@ -53,6 +53,8 @@
  *   <li><b>R16 Start delay.</b> {@code SAMPLE_WORKER_START_DELAY_MS} delays listening, for
  *       readiness tests.
  *   <li><b>R17 JSON.</b> Answers are JSON written by hand, strings escaped per RFC 8259.
+ *   <li><b>R18 Connection.</b> {@code /connection} answers the worker id and the peer port the
+ *       request came from (the same port twice: a reused keep-alive connection).
  * </ul>
  */
 package dev.fleetgate.sample;
