@@ -46,7 +46,7 @@ class NodeAppIT {
             List.of());
     Http.await(
         () -> Http.readyWorkers(server.base()) == 2,
-        Duration.ofSeconds(90),
+        Duration.ofSeconds(180),
         "two node workers ready");
   }
 

@@ -44,7 +44,7 @@ class ProxyFailuresIT {
                 "FLEETGATE_PROXY_READ_TIMEOUT", "2s",
                 "FLEETGATE_PROXY_MAX_BODY_SIZE", "1M"),
             List.of());
-    Http.await(() -> readyWorkers() == 2, Duration.ofSeconds(90), "two workers ready");
+    Http.await(() -> readyWorkers() == 2, Duration.ofSeconds(180), "two workers ready");
   }
 
   @AfterAll

@@ -39,7 +39,7 @@ class StreamingIT {
             List.of("-Xmx256m", "-Dfleetgate.proxy.max-body-size=0"));
     Http.await(
         () -> Http.bodyOrEmpty(server.base(), "/health/ready").contains("READY"),
-        Duration.ofSeconds(90),
+        Duration.ofSeconds(180),
         "worker ready");
   }
 
