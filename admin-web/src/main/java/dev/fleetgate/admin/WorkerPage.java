@@ -4,6 +4,7 @@ import dev.fleetgate.supervisor.boundary.Supervisor;
 import dev.fleetgate.supervisor.entity.FleetSnapshot;
 import dev.fleetgate.supervisor.entity.WorkerEvent;
 import dev.fleetgate.supervisor.entity.WorkerSnapshot;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -36,12 +37,30 @@ public class WorkerPage {
   @Inject WorkerOperations operations;
   @Inject FacesContext facesContext;
 
+  /** The hidden field every poll and action of the page posts; see {@link #readId()}. */
+  static final String ID_FIELD = "worker:worker-id";
+
   private Integer id;
 
   // Filled on first use in this request, dropped after an operation.
   private Optional<WorkerRow> row;
 
-  /** The worker's id, from the view parameter {@code id}. */
+  /**
+   * Reads the id before the request is decoded: the operation buttons are rendered only for a known
+   * worker, and Faces decodes them before the hidden field's value reaches {@link #setId}.
+   */
+  @PostConstruct
+  void readId() {
+    Map<String, String> params = facesContext.getExternalContext().getRequestParameterMap();
+    String value = params.getOrDefault(ID_FIELD, params.get("id"));
+    try {
+      id = value == null ? null : Integer.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      id = null;
+    }
+  }
+
+  /** The worker's id, from the view parameter {@code id} or the page's hidden field. */
   public Integer getId() {
     return id;
   }
