@@ -500,7 +500,10 @@ class ConsoleBrowserIT {
     }
   }
 
-  /** Worker id → pid as the overview shows them; workers without a process are left out. */
+  /**
+   * Table row → pid as the overview shows them (rows follow worker ids, which may have gaps after a
+   * rolling restart); rows without a process are left out.
+   */
   static Map<Integer, Long> pidsOnPage() {
     Map<Integer, Long> pids = new LinkedHashMap<>();
     for (int row = 0; ; row++) {
