@@ -247,9 +247,52 @@ class ConsoleBrowserIT {
     waitForResult("Started worker 1");
     waitUntil(d -> "READY".equals(text(By.id("worker:state"))), "worker 1 READY again");
 
+    act(By.id("worker:start"));
+    waitForResult("Started worker 1");
+    waitUntil(d -> "READY".equals(text(By.id("worker:state"))), "worker 1 READY at the end");
+  }
+
+  /**
+   * Proxy R7 and the supervisor's drain: a draining worker gets no new request, and the ones it is
+   * already serving finish before it stops.
+   */
+  @Test
+  @Order(6)
+  void drainingFinishesInFlightRequestsAndSendsNoNewOnes() throws Exception {
+    browser.get(micro.base() + "/admin/worker.xhtml?id=1");
+    waitUntil(d -> "READY".equals(text(By.id("worker:state"))), "worker 1 READY");
+    // Slow requests on both workers (round-robin alternates), still running when the drain starts.
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> slow =
+        new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      slow.add(
+          HTTP.sendAsync(
+              HttpRequest.newBuilder(URI.create(micro.base() + "/delay?ms=3000&i=" + i)).build(),
+              HttpResponse.BodyHandlers.ofString()));
+    }
+    Http.await(
+        () -> inFlightOn1() > 0, Duration.ofSeconds(10), "a slow request in flight on worker 1");
+
     act(By.id("worker:drain"));
+    Http.await(() -> stateOf1().equals("DRAINING"), Duration.ofSeconds(10), "worker 1 DRAINING");
+    List<String> answeredWhileDraining = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      answeredWhileDraining.add(workerOf(Http.get(micro.base(), "/during-drain").body()));
+    }
+    assertEquals("DRAINING", stateOf1(), "the slow requests keep worker 1 draining meanwhile");
     waitForResult("Drained and stopped worker 1");
-    waitUntil(d -> "STOPPED".equals(text(By.id("worker:state"))), "worker 1 drained");
+
+    for (var request : slow) {
+      HttpResponse<String> response = request.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(200, response.statusCode(), "an in-flight request finished: " + response.body());
+    }
+    assertTrue(
+        slow.stream().map(f -> workerOf(f.join().body())).anyMatch("1"::equals),
+        "worker 1 itself answered a request that was in flight when it began draining");
+    assertFalse(answeredWhileDraining.isEmpty(), "requests were sent while worker 1 drained");
+    assertTrue(
+        answeredWhileDraining.stream().allMatch("0"::equals),
+        "no new request went to the draining worker: " + answeredWhileDraining);
     micro.awaitLog("user=admin action=drain worker=1 result=ok", Duration.ofSeconds(5));
 
     act(By.id("worker:start"));
@@ -257,8 +300,37 @@ class ConsoleBrowserIT {
     waitUntil(d -> "READY".equals(text(By.id("worker:state"))), "worker 1 READY at the end");
   }
 
+  /** Requests in flight on worker 1, as the Prometheus endpoint tells (token access). */
+  static int inFlightOn1() {
+    try {
+      String text =
+          HTTP.send(
+                  HttpRequest.newBuilder(URI.create(micro.base() + "/admin/metrics"))
+                      .header("Authorization", "Bearer " + METRICS_TOKEN)
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      var m =
+          java.util.regex.Pattern.compile("fleetgate_worker_in_flight\\{worker=\"1\"\\} (\\d+)")
+              .matcher(text);
+      return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String stateOf1() {
+    Http.WorkerInfo info = Http.workers(Http.bodyOrEmpty(micro.base(), "/health/ready")).get(1);
+    return info == null ? "?" : info.state();
+  }
+
+  static String workerOf(String body) {
+    var m = java.util.regex.Pattern.compile("\"worker\":\"(\\d+)\"").matcher(body);
+    return m.find() ? m.group(1) : "?";
+  }
+
   @Test
-  @Order(6)
+  @Order(7)
   void scalesUpToThreeAndBackToTwo() {
     browser.get(micro.base() + "/admin/index.xhtml");
     waitUntil(d -> pidsOnPage().size() == 2, "2 rows");
@@ -277,7 +349,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void rollingRestartReplacesEveryWorkerAndSaysSo() {
     Map<Integer, Long> before = pidsOnPage();
 
@@ -296,7 +368,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void showsChartsConfigurationAndMetrics() {
     click(By.id("nav-charts"));
     waitUntil(
@@ -324,7 +396,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void aForgedOrReplayedPostChangesNothing() throws Exception {
     Map<String, String> restartWorker0 = new LinkedHashMap<>();
     restartWorker0.put("fleet", "fleet");
@@ -375,7 +447,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void signsOutAndIsThenRefused() {
     signIn("admin", ADMIN_PASSWORD);
     signOut();
@@ -386,7 +458,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void aViewerLooksButCannotAct() throws Exception {
     signIn("viewer", VIEWER_PASSWORD);
     Map<Integer, Long> pids = pidsOnPage();
