@@ -33,7 +33,10 @@ final class RequestBody implements BodyPublisher {
   private volatile Flow.Subscriber<? super ByteBuffer> subscriber;
   private volatile boolean read;
   private volatile boolean tooLarge;
+
+  /** The container said the client sent everything; some of it may still be unread. */
   private volatile boolean allRead;
+
   private volatile boolean done;
   private volatile Throwable clientError;
   private volatile long bytes;
@@ -178,11 +181,12 @@ final class RequestBody implements BodyPublisher {
       in.setReadListener(new Arrivals()); // onDataAvailable follows, and drains again
       return;
     }
-    while (demand.get() > 0 && !allRead && in.isReady()) {
+    boolean ended = false;
+    while (!ended && demand.get() > 0 && in.isReady()) {
       byte[] buffer = new byte[BUFFER_BYTES];
       int n = in.read(buffer);
       if (n < 0) {
-        allRead = true;
+        ended = true;
         break;
       }
       if (n == 0) {
@@ -197,8 +201,11 @@ final class RequestBody implements BodyPublisher {
       }
       demand.decrementAndGet();
       target.onNext(ByteBuffer.wrap(buffer, 0, n));
+      ended = declaredLength > 0 && bytes >= declaredLength;
     }
-    if (allRead || in.isFinished()) {
+    // The container may report all data read while some of it still waits in its buffer: the
+    // body ends only when a read says so, the declared length is reached, or nothing is left.
+    if (ended || (allRead && !in.isReady())) {
       done = true;
       completedNanos = System.nanoTime();
       target.onComplete();

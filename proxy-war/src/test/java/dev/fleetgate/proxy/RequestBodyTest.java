@@ -46,7 +46,7 @@ class RequestBodyTest {
 
   @Test
   void r3_readsOnlyWhatTheWorkerAskedFor() {
-    RequestBody cut = body(9, 0);
+    RequestBody cut = body(-1, 0);
     Worker worker = new Worker();
     cut.subscribe(worker);
     input.arrive("abc", "def", "ghi");
@@ -63,6 +63,34 @@ class RequestBodyTest {
     assertTrue(worker.completed);
     assertEquals(9, cut.bytes());
     assertTrue(cut.completedNanos() > 0);
+  }
+
+  /** Grizzly says "all data read" as soon as it holds the whole body, before we read it. */
+  @Test
+  void r3_aBodyTheContainerAlreadyHoldsIsSentBeforeItEnds() {
+    RequestBody cut = body(1, 0);
+    input.arrive("x");
+    input.finished = true;
+    input.announcesAllReadEarly = true;
+    Worker worker = new Worker();
+    cut.subscribe(worker);
+
+    worker.request(1);
+
+    assertEquals(List.of("x"), worker.received);
+    assertTrue(worker.completed);
+  }
+
+  @Test
+  void r3_endsAtTheDeclaredLengthWithoutWaitingForMore() {
+    RequestBody cut = body(3, 0);
+    Worker worker = new Worker();
+    cut.subscribe(worker);
+    input.arrive("abc");
+
+    worker.request(1);
+
+    assertTrue(worker.completed);
   }
 
   @Test
@@ -184,6 +212,7 @@ class RequestBodyTest {
     final Queue<byte[]> chunks = new ArrayDeque<>();
     ReadListener listener;
     boolean finished;
+    boolean announcesAllReadEarly;
 
     void arrive(String... parts) {
       for (String part : parts) {
@@ -232,6 +261,13 @@ class RequestBodyTest {
     @Override
     public void setReadListener(ReadListener readListener) {
       listener = readListener;
+      if (announcesAllReadEarly) {
+        try {
+          listener.onAllDataRead();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
       if (isReady()) {
         // as a container does: what already arrived is announced once a listener is there
         try {
