@@ -72,9 +72,12 @@ final class RequestBody implements BodyPublisher {
     return present;
   }
 
-  /** True when reading from the client failed (it went away), not counting the size limit. */
+  /**
+   * True when reading the client's body failed or ended short of its declared length (the client
+   * went away): not the worker's fault, and not the size limit either.
+   */
   boolean clientFailed() {
-    return clientError != null && !tooLarge;
+    return clientError != null;
   }
 
   /** True once a worker may have received part of the body. */
@@ -159,7 +162,9 @@ final class RequestBody implements BodyPublisher {
       try {
         pump();
       } catch (IOException | RuntimeException e) {
-        clientError = e;
+        if (!tooLarge) {
+          clientError = e;
+        }
         signalError(e);
       }
       missed = wip.addAndGet(-missed);
@@ -186,6 +191,11 @@ final class RequestBody implements BodyPublisher {
       byte[] buffer = new byte[BUFFER_BYTES];
       int n = in.read(buffer);
       if (n < 0) {
+        if (declaredLength > 0 && bytes < declaredLength) {
+          // The client closed before sending all it declared: its fault, not the worker's.
+          throw new ClientBodyEnded(
+              "the client sent " + bytes + " of " + declaredLength + " body bytes");
+        }
         ended = true;
         break;
       }
@@ -236,6 +246,15 @@ final class RequestBody implements BodyPublisher {
     @Override
     public void onError(Throwable error) {
       fail(error);
+    }
+  }
+
+  /** The client's body ended before its declared length. */
+  static final class ClientBodyEnded extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ClientBodyEnded(String message) {
+      super(message);
     }
   }
 

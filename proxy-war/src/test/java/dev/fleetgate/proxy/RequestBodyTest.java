@@ -169,6 +169,21 @@ class RequestBodyTest {
   }
 
   @Test
+  void r7_aClientThatClosesShortOfItsDeclaredLengthIsTheClientsFault() {
+    RequestBody cut = body(10, 0);
+    Worker worker = new Worker();
+    cut.subscribe(worker);
+    input.arrive("abc");
+    input.finish();
+
+    worker.request(5);
+
+    assertTrue(cut.clientFailed());
+    assertInstanceOf(IOException.class, worker.error);
+    assertFalse(worker.completed, "a short body must not look complete to the worker");
+  }
+
+  @Test
   void r3_noBodyMeansNoPublisherOfOurs() {
     assertEquals(0, body(0, 0).publisher().contentLength());
   }
