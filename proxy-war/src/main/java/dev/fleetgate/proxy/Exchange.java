@@ -38,6 +38,11 @@ final class Exchange {
   private final long readTimeoutNanos;
   private final long responseTimeoutNanos;
   private volatile Throwable timedOut;
+  private volatile boolean discarding;
+
+  /** Body bytes the proxy reads and drops after the answer to keep a connection; past it, cut. */
+  private static final long DISCARD_LIMIT = 1024 * 1024;
+
   private final long startNanos = System.nanoTime();
   private volatile long attemptNanos;
   private volatile long headNanos;
@@ -111,6 +116,7 @@ final class Exchange {
     current.health().succeeded();
     response.setStatus(head.statusCode());
     ResponseHeaders.copy(head.headers(), response);
+    closeIfUpgradeDeclined();
     try {
       relay = new ResponseRelay(response.getOutputStream(), this::finish);
     } catch (IOException e) {
@@ -118,6 +124,17 @@ final class Exchange {
     }
     relay.start();
     return relay;
+  }
+
+  /**
+   * A request asking for an upgrade we do not tunnel ({@code h2c}, which the JDK's own client tries
+   * first, or one with a body) is answered as HTTP/1.1, but Grizzly closes such a connection after
+   * the answer: saying so lets the client open a new one instead of failing on a dead one.
+   */
+  private void closeIfUpgradeDeclined() {
+    if (request.getHeader("Upgrade") != null) {
+      response.setHeader("Connection", "close");
+    }
   }
 
   /** Ends the request with 502, 504 or 413 when nothing was sent yet; else just ends it. */
@@ -135,6 +152,10 @@ final class Exchange {
     if (relay == null && !response.isCommitted()) {
       try {
         response.reset();
+        if (!body.fullyRead()) {
+          response.setHeader("Connection", "close"); // what is left of the body is never read
+        }
+        closeIfUpgradeDeclined();
         ProxyServlet.reply(response, status, text);
       } catch (IOException | IllegalStateException e) {
         LOG.log(Level.FINE, "Client gone before the error reply", e);
@@ -181,7 +202,6 @@ final class Exchange {
     if (!finished.compareAndSet(false, true)) {
       return;
     }
-    watch.forget(this);
     Peer peer = current;
     ResponseRelay r = relay;
     if (peer != null && r != null) {
@@ -191,12 +211,28 @@ final class Exchange {
     if (accessLog.enabled()) {
       logAccess(peer);
     }
+    if (r != null && r.failure() != null && !r.clientWentAway()) {
+      // The worker broke off (or fell silent) in the middle of the body. Completing alone would
+      // end a chunked body as if it were whole: the client's connection is cut first.
+      ConnectionAbort.abort(request);
+    } else if (!body.fullyRead() && !body.clientFailed() && !body.tooLarge()) {
+      discarding = true;
+      body.discardRest(
+          DISCARD_LIMIT,
+          whole -> {
+            if (!whole) {
+              ConnectionAbort.abort(request);
+            }
+            complete();
+          });
+      return;
+    }
+    complete();
+  }
+
+  private void complete() {
+    watch.forget(this);
     try {
-      if (r != null && r.failure() != null && !r.clientWentAway()) {
-        // The worker broke off (or fell silent) in the middle of the body. Completing alone would
-        // end a chunked body as if it were whole: the client's connection is cut first.
-        ConnectionAbort.abort(request);
-      }
       async.complete();
     } catch (IllegalStateException alreadyComplete) {
       LOG.log(Level.FINE, "Exchange already complete", alreadyComplete);
@@ -234,6 +270,13 @@ final class Exchange {
    * response headers within {@code response-timeout} after the body was sent.
    */
   void checkStalled(long now) {
+    if (discarding) {
+      if (now - body.lastReadNanos() > readTimeoutNanos) {
+        ConnectionAbort.abort(request); // the client stopped sending the rest of its body
+        complete();
+      }
+      return;
+    }
     if (finished.get()) {
       return;
     }

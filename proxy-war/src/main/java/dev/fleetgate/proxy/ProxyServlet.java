@@ -152,6 +152,7 @@ public class ProxyServlet extends HttpServlet {
     }
     RequestBody body = new RequestBody(request, settings.maxBodySize());
     if (body.declaredTooLarge()) {
+      response.setHeader("Connection", "close"); // the body is never read
       reply(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "request body too large");
       return;
     }

@@ -38,6 +38,7 @@ final class RequestBody implements BodyPublisher {
   private volatile boolean allRead;
 
   private volatile boolean done;
+  private volatile boolean complete;
   private volatile Throwable clientError;
   private volatile long bytes;
   private volatile long lastReadNanos;
@@ -78,6 +79,51 @@ final class RequestBody implements BodyPublisher {
    */
   boolean clientFailed() {
     return clientError != null;
+  }
+
+  /** True when the client's whole body has been read (or it had none). */
+  boolean fullyRead() {
+    return !present || complete;
+  }
+
+  /**
+   * Reads and drops the rest of the client's body, so the next request on its keep-alive connection
+   * starts where it should: a worker may answer (Node often does) before it read the whole body,
+   * and the container would otherwise parse the leftover bytes as the next request. {@code then}
+   * hears true once the body ended, false when it failed or passed {@code limit} more bytes (then
+   * the connection must be closed instead).
+   */
+  void discardRest(long limit, java.util.function.Consumer<Boolean> then) {
+    if (done) {
+      then.accept(complete);
+      return;
+    }
+    long stopAt = bytes + limit;
+    demand.set(Long.MAX_VALUE);
+    subscriber =
+        new Flow.Subscriber<>() {
+          @Override
+          public void onSubscribe(Flow.Subscription subscription) {}
+
+          @Override
+          public void onNext(ByteBuffer item) {
+            if (bytes > stopAt) {
+              throw new IllegalStateException("too much body left to discard");
+            }
+          }
+
+          @Override
+          public void onError(Throwable throwable) {
+            then.accept(false);
+          }
+
+          @Override
+          public void onComplete() {
+            then.accept(true);
+          }
+        };
+    lastReadNanos = System.nanoTime();
+    drain();
   }
 
   /** True once a worker may have received part of the body. */
@@ -217,6 +263,7 @@ final class RequestBody implements BodyPublisher {
     // body ends only when a read says so, the declared length is reached, or nothing is left.
     if (ended || (allRead && !in.isReady())) {
       done = true;
+      complete = true;
       completedNanos = System.nanoTime();
       target.onComplete();
     }

@@ -183,6 +183,36 @@ class RequestBodyTest {
     assertFalse(worker.completed, "a short body must not look complete to the worker");
   }
 
+  /** A worker that answers before reading the whole body: the rest is read and dropped. */
+  @Test
+  void r3_theRestOfABodyTheWorkerDidNotWantIsDiscardedToKeepTheConnection() {
+    RequestBody cut = body(-1, 0);
+    cut.subscribe(new Worker()); // the worker answered without asking for the body
+    input.arrive("abc", "def");
+    java.util.concurrent.atomic.AtomicReference<Boolean> whole =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
+    cut.discardRest(1024, whole::set);
+    input.finish();
+
+    assertEquals(Boolean.TRUE, whole.get());
+    assertTrue(cut.fullyRead());
+    assertTrue(input.chunks.isEmpty(), "nothing left for the next request to trip on");
+  }
+
+  @Test
+  void r3_tooMuchBodyLeftToDiscardMeansCuttingTheConnection() {
+    RequestBody cut = body(-1, 0);
+    cut.subscribe(new Worker());
+    input.arrive("abcdef", "ghijkl", "mnopqr");
+    java.util.concurrent.atomic.AtomicReference<Boolean> whole =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
+    cut.discardRest(4, whole::set);
+
+    assertEquals(Boolean.FALSE, whole.get());
+  }
+
   @Test
   void r3_noBodyMeansNoPublisherOfOurs() {
     assertEquals(0, body(0, 0).publisher().contentLength());
