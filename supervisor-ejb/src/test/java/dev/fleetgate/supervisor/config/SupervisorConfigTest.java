@@ -81,6 +81,8 @@ class SupervisorConfigTest {
         "fleetgate.workers.crash-window|500ms|must be at least 1000ms",
         "fleetgate.workers.memory-limit|-1M|not a size",
         "fleetgate.workers.memory-limit|1.5G|not a size",
+        "fleetgate.workers.memory-limit|99999999999999999999|too large",
+        "fleetgate.workers.memory-limit|9999999999999G|too large",
         "fleetgate.workers.memory-check-interval|100ms|must be at least 1000ms",
         "fleetgate.workers.log-lines|-1|must be between 0",
         "fleetgate.workers.log-max-size|10X|not a size",
