@@ -136,8 +136,9 @@ final class Exchange {
     Peer peer = current;
     if (peer != null) {
       peer.upstream().requestFinished();
-      if (!body.tooLarge()) {
-        peer.health().failed(); // an oversized upload is the client's fault, not the worker's
+      if (!body.tooLarge() && !body.clientFailed()) {
+        // An oversized or broken-off upload is the client's fault, not the worker's.
+        peer.health().failed();
       }
     }
   }

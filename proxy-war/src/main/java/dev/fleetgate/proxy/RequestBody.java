@@ -20,6 +20,7 @@ final class RequestBody {
   private final long limit;
   private volatile boolean read;
   private volatile boolean tooLarge;
+  private volatile boolean clientFailed;
 
   RequestBody(HttpServletRequest request, long limit) {
     this.request = request;
@@ -38,6 +39,11 @@ final class RequestBody {
   /** True once a chunked body ran past the limit while streaming. */
   boolean tooLarge() {
     return tooLarge;
+  }
+
+  /** True once reading the client's body failed: the client broke off, not the worker. */
+  boolean clientFailed() {
+    return clientFailed;
   }
 
   /** A chunked body: if it breaks off, the worker connection it was on must not be reused. */
@@ -77,19 +83,34 @@ final class RequestBody {
 
     @Override
     public int read() throws IOException {
-      int b = super.read();
-      count(b < 0 ? 0 : 1);
+      int b;
+      try {
+        b = super.read();
+      } catch (IOException clientGone) {
+        clientFailed = true;
+        throw clientGone;
+      }
+      count(b < 0 ? 0 : 1, b < 0);
       return b;
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      count(Math.max(n, 0));
+      int n;
+      try {
+        n = super.read(buffer, offset, length);
+      } catch (IOException clientGone) {
+        clientFailed = true;
+        throw clientGone;
+      }
+      count(Math.max(n, 0), n < 0);
       return n;
     }
 
-    private void count(int n) throws IOException {
+    private void count(int n, boolean end) throws IOException {
+      if (end && declaredLength > 0 && count < declaredLength) {
+        clientFailed = true; // the client closed before sending what it declared
+      }
       count += n;
       if (limit > 0 && count > limit) {
         tooLarge = true;
