@@ -37,6 +37,11 @@ final class MicroProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Djdk.httpclient.allowRestrictedHeaders=host,connection");
     command.add("-Djdk.httpclient.keepalive.timeout=4");
+    // As the launcher: a common pool of parallelism 1 (2 CPUs or fewer) would make the JDK HTTP
+    // client start a thread per proxied request.
+    int cpus = Runtime.getRuntime().availableProcessors();
+    command.add(
+        "-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + (cpus > 2 ? cpus - 1 : 2));
     command.add("-Dfleetgate.state-dir=" + workDir.resolve("state"));
     command.addAll(systemProperties);
     command.addAll(

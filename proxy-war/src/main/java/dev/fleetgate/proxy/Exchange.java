@@ -181,8 +181,9 @@ final class Exchange {
     if (peer != null) {
       peer.upstream().requestFinished();
       peer.upstream().traffic().failed(ErrorKinds.of(cause), body.bytes(), 0);
-      if (!body.tooLarge() && !(cause instanceof ClientTooSlow)) {
-        peer.health().failed(); // an oversized or stalled upload is the client's fault
+      if (!body.tooLarge() && !body.clientFailed() && !(cause instanceof ClientTooSlow)) {
+        // An oversized, broken-off or stalled upload is the client's fault, not the worker's.
+        peer.health().failed();
       }
     }
   }

@@ -136,6 +136,11 @@ public class ProxyServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    RequestFraming.Refusal refusal = RequestFraming.check(request);
+    if (refusal != null) {
+      RequestFraming.refuse(request, response, refusal);
+      return;
+    }
     if ("CONNECT".equals(request.getMethod())) {
       reply(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "CONNECT is not supported");
       return;

@@ -35,6 +35,9 @@
  *       once per attempt without locks, in {@link dev.fleetgate.supervisor.traffic}.
  *   <li>R10 Active health checks as HAProxy's: a worker failing {@code fall} checks in a row gets
  *       no traffic until it passes {@code rise}.
+ *   <li>R11 A request with ambiguous framing never reaches a worker, and its connection is closed
+ *       after the answer: {@code Content-Length} with {@code Transfer-Encoding} or more than one
+ *       {@code Host} gets 400, a transfer coding other than {@code chunked} 501.
  * </ul>
  */
 package dev.fleetgate.proxy;

@@ -75,10 +75,18 @@ public final class ConfigValues {
     if (!m.matches()) {
       throw new InvalidConfigurationException(key, raw, "not a size such as 512K, 10M or 1G");
     }
-    long number = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "" : m.group(2).toUpperCase(Locale.ROOT);
     int shift =
         unit.startsWith("K") ? 10 : unit.startsWith("M") ? 20 : unit.startsWith("G") ? 30 : 0;
+    long number;
+    try {
+      number = Long.parseLong(m.group(1));
+    } catch (NumberFormatException moreDigitsThanALongHolds) {
+      number = -1;
+    }
+    if (number < 0 || number > Long.MAX_VALUE >> shift) {
+      throw new InvalidConfigurationException(key, raw, "too large");
+    }
     return number << shift;
   }
 

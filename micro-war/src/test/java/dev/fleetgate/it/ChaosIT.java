@@ -1,0 +1,298 @@
+package dev.fleetgate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Chaos on a real Payara Micro, each scenario bounded in time.
+ *
+ * <ul>
+ *   <li>C1 Under steady GET load (4 clients), a random ready worker is {@code kill -9}ed every
+ *       second for 30 s: not one GET fails.
+ *   <li>C2 Among healthy workers, one that accepts connections and never answers, one that answers
+ *       only the supervisor's readiness probe and hangs every proxied request, and one that
+ *       crash-loops: GETs keep succeeding (zero failures; the proxy's response timeout and retry
+ *       route around the wedged one); {@code /health/ready} and {@code /health/live} report every
+ *       worker's state with the reason; the console lists the failed ones.
+ * </ul>
+ *
+ * The server JVM killed with {@code kill -9} leaving no worker 5 s later is {@link
+ * ServerLifecycleIT}'s first test.
+ */
+class ChaosIT {
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path dir;
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  /** C1. */
+  @Test
+  void zeroFailedGetsWhileARandomWorkerIsKilledEverySecondFor30Seconds() throws Exception {
+    try (MicroProcess server =
+        MicroProcess.start(
+            dir.resolve("kill-every-second"),
+            Map.of(
+                "FLEETGATE_WORKERS_COUNT", "3",
+                "FLEETGATE_WORKERS_BASE_PORT", "23520",
+                // The test is about the proxy, not the crash-loop guard: a worker killed every few
+                // seconds must come back each time, quickly.
+                "FLEETGATE_WORKERS_MAX_FAILED_STARTS", "10000",
+                "FLEETGATE_WORKERS_BACKOFF_MAX", "500ms"),
+            List.of())) {
+      Http.await(
+          () -> Http.readyWorkers(server.base()) == 3,
+          Duration.ofSeconds(120),
+          "three workers ready");
+      Load load = Load.start(server.base(), 4, i -> "/chaos?i=" + i);
+      int kills = 0;
+      long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      try {
+        while (System.nanoTime() < end) {
+          long next = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+          List<Http.WorkerInfo> ready =
+              Http.workers(Http.bodyOrEmpty(server.base(), "/health/ready")).values().stream()
+                  .filter(w -> "READY".equals(w.state()) && w.pid() > 0)
+                  .toList();
+          if (!ready.isEmpty()) {
+            Http.WorkerInfo victim = ready.get(ThreadLocalRandom.current().nextInt(ready.size()));
+            if (ProcessHandle.of(victim.pid()).map(ProcessHandle::destroyForcibly).orElse(false)) {
+              kills++;
+            }
+          }
+          long wait = next - System.nanoTime();
+          if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait); // the pace of the chaos, not a wait for a result
+          }
+        }
+      } finally {
+        load.stop();
+      }
+      System.out.printf(
+          "FIGURE GETs while a random worker of 3 is killed every second for 30 s: %d requests,"
+              + " %d kills, %d failed%n",
+          load.requests.get(), kills, load.failures.size());
+      assertTrue(kills >= 25, "a worker killed about every second: " + kills);
+      assertTrue(load.requests.get() > 300, "steady load: " + load.requests.get());
+      assertEquals(List.of(), List.copyOf(load.failures), "failed GETs");
+    }
+  }
+
+  /** C2. */
+  @Test
+  void hangingAndCrashLoopingWorkersAreReportedWhileTheRestKeepServing() throws Exception {
+    Path scripts = Files.createDirectories(dir.resolve("scripts"));
+    Files.writeString(scripts.resolve("hang.py"), HANG_PY);
+    Files.writeString(scripts.resolve("worker.sh"), WORKER_SH);
+    String password = System.getProperty("it.admin-password");
+    try (MicroProcess server =
+        MicroProcess.start(
+            dir.resolve("hang-and-crash"),
+            Map.of(
+                "FLEETGATE_WORKERS_COUNT", "5",
+                "FLEETGATE_WORKERS_BASE_PORT", "23540",
+                "FLEETGATE_WORKERS_COMMAND",
+                    "sh " + scripts.resolve("worker.sh") + " builtin:sample-worker",
+                "FLEETGATE_WORKERS_READY_PATH", "/health",
+                "FLEETGATE_WORKERS_START_TIMEOUT", "2s",
+                "FLEETGATE_WORKERS_MAX_FAILED_STARTS", "3",
+                "FLEETGATE_PROXY_RESPONSE_TIMEOUT", "2s",
+                "FLEETGATE_ADMIN_PASSWORD", password),
+            List.of())) {
+      Http.await(
+          () -> Http.readyWorkers(server.base()) == 3,
+          Duration.ofSeconds(120),
+          "workers 0, 1 and the half-hanging 3 ready");
+
+      Load load = Load.start(server.base(), 2, i -> "/while-hanging?i=" + i);
+      try {
+        Http.await(
+            () -> {
+              Map<Integer, Http.WorkerInfo> w =
+                  Http.workers(Http.bodyOrEmpty(server.base(), "/health/ready"));
+              return w.size() == 5
+                  && "FAILED".equals(w.get(2).state())
+                  && "FAILED".equals(w.get(4).state());
+            },
+            Duration.ofSeconds(60),
+            "the hanging worker 2 and the crash-looping worker 4 FAILED");
+        Http.await(() -> load.requests.get() >= 40, Duration.ofSeconds(60), "40 GETs under chaos");
+      } finally {
+        load.stop();
+      }
+      System.out.printf(
+          "FIGURE GETs beside a hanging, a half-hanging and a crash-looping worker: %d, failed"
+              + " %d%n",
+          load.requests.get(), load.failures.size());
+      assertEquals(List.of(), List.copyOf(load.failures), "failed GETs");
+
+      for (String check : List.of("/health/ready", "/health/live")) {
+        String health = Http.get(server.base(), check).body();
+        Map<Integer, Http.WorkerInfo> workers = Http.workers(health);
+        assertEquals("READY", workers.get(0).state(), health);
+        assertEquals("READY", workers.get(1).state(), health);
+        assertEquals("READY", workers.get(3).state(), "its probe passes: " + health);
+        assertTrue(health.contains("not ready within 2000 ms"), "why 2 failed: " + health);
+        assertTrue(health.contains("exit code 3"), "why 4 failed: " + health);
+      }
+      assertEquals(200, Http.status(server.base(), "/health/live"), "failed workers: still live");
+
+      String console = signedInConsole(server, password);
+      assertTrue(console.contains(">FAILED<"), "the console shows FAILED workers: " + console);
+      assertTrue(console.contains("not ready within 2000 ms"), "and why: " + console);
+      assertTrue(console.contains("exit code 3"), "and why: " + console);
+    }
+  }
+
+  /** Worker 2 never answers, worker 3 answers only the readiness probe, worker 4 exits at once. */
+  static final String WORKER_SH =
+      """
+      case "$WORKER_ID" in
+        2) exec python3 "$(dirname "$0")/hang.py" everything ;;
+        3) exec python3 "$(dirname "$0")/hang.py" all-but-readiness ;;
+        4) echo "worker 4 cannot start" >&2; exit 3 ;;
+        *) exec "$@" ;;
+      esac
+      """;
+
+  static final String HANG_PY =
+      """
+      import os, socket, sys
+      mode = sys.argv[1]
+      server = socket.socket()
+      server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+      server.bind((os.environ.get("HOST", "127.0.0.1"), int(os.environ["PORT"])))
+      server.listen(128)
+      held = []
+      while True:
+          conn, _ = server.accept()
+          if mode == "all-but-readiness":
+              conn.settimeout(2)
+              try:
+                  head = conn.recv(4096)
+              except OSError:
+                  head = b""
+              if b"fleetgate-readiness" in head:
+                  conn.sendall(b"HTTP/1.1 200 OK\\r\\nContent-Length: 2\\r\\nConnection: close\\r\\n\\r\\nok")
+                  conn.close()
+                  continue
+          held.append(conn)  # accepted, never answered
+      """;
+
+  /** Signs in to the console as a browser would and returns the overview page. */
+  static String signedInConsole(MicroProcess server, String password) throws Exception {
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    URI base = URI.create(server.base() + "/");
+    HttpResponse<String> loginPage =
+        browser.send(
+            HttpRequest.newBuilder(base.resolve("/admin/login.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    HtmlForm form =
+        HtmlForm.find(loginPage.body(), "login")
+            .orElseThrow(() -> new AssertionError("no login form: " + loginPage.body()));
+    form.with(field(form, "text"), "admin")
+        .with(field(form, "password"), password)
+        .with(field(form, "submit"), "");
+    HttpResponse<String> signedIn =
+        browser.send(
+            HttpRequest.newBuilder(base.resolve(form.action()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.encoded()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(302, signedIn.statusCode(), "signed in: " + signedIn.body());
+    HttpResponse<String> overview =
+        browser.send(
+            HttpRequest.newBuilder(base.resolve("/admin/index.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, overview.statusCode(), overview.body());
+    return overview.body();
+  }
+
+  private static String field(HtmlForm form, String type) {
+    return form.nameOfType(type)
+        .orElseThrow(() -> new AssertionError("no " + type + " field in the login form"));
+  }
+
+  /** Clients sending GETs back to back until stopped; every answer but a 200 is a failure. */
+  static final class Load {
+    final AtomicInteger requests = new AtomicInteger();
+    final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final ExecutorService clients;
+    private final List<Future<?>> loops = new ArrayList<>();
+
+    private Load(int clients) {
+      this.clients = Executors.newFixedThreadPool(clients);
+    }
+
+    static Load start(String base, int clients, java.util.function.IntFunction<String> path) {
+      Load load = new Load(clients);
+      for (int c = 0; c < clients; c++) {
+        load.loops.add(
+            load.clients.submit(
+                () -> {
+                  while (load.running.get()) {
+                    int i = load.requests.incrementAndGet();
+                    String target = path.apply(i);
+                    try {
+                      HttpResponse<String> response =
+                          CLIENT.send(
+                              HttpRequest.newBuilder(URI.create(base + target))
+                                  .timeout(Duration.ofSeconds(20))
+                                  .build(),
+                              HttpResponse.BodyHandlers.ofString());
+                      if (response.statusCode() != 200) {
+                        load.failures.add(
+                            target + " " + response.statusCode() + " " + response.body());
+                      }
+                    } catch (Exception e) {
+                      load.failures.add(target + " " + e);
+                    }
+                  }
+                }));
+      }
+      return load;
+    }
+
+    void stop() throws Exception {
+      running.set(false);
+      clients.shutdown();
+      assertTrue(clients.awaitTermination(30, TimeUnit.SECONDS), "load clients stopped");
+      for (Future<?> loop : loops) {
+        loop.get();
+      }
+    }
+  }
+}
