@@ -39,6 +39,7 @@ final class Exchange {
   private final long responseTimeoutNanos;
   private volatile Throwable timedOut;
   private volatile boolean discarding;
+  private volatile boolean listening;
 
   /** Body bytes the proxy reads and drops after the answer to keep a connection; past it, cut. */
   private static final long DISCARD_LIMIT = 1024 * 1024;
@@ -105,9 +106,24 @@ final class Exchange {
     return current;
   }
 
-  /** True once the worker's answer started going to the client: no retry after that. */
+  /**
+   * True once the worker's answer started going to the client (no retry after that), or the client
+   * left while it was coming: either way the relay ends the exchange.
+   */
   boolean answering() {
-    return relay != null;
+    ResponseRelay r = relay;
+    return r != null && (r.sentAnything() || r.clientWentAway());
+  }
+
+  /**
+   * Forgets an answer whose worker failed before a byte of it reached the client: its status and
+   * headers are cleared, so another worker's answer or an error reply can take their place.
+   */
+  void dropUnsentAnswer() {
+    if (relay != null && !relay.sentAnything() && !response.isCommitted()) {
+      relay = null;
+      response.reset();
+    }
   }
 
   /** The worker answered: relay its status and headers, then stream its body (R3). */
@@ -119,10 +135,13 @@ final class Exchange {
     closeIfUpgradeDeclined();
     try {
       relay = new ResponseRelay(response.getOutputStream(), this::finish);
+      if (!listening) {
+        listening = true; // once per request: later attempts' relays are reached through it
+        response.getOutputStream().setWriteListener(new ClientWritable());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    relay.start();
     return relay;
   }
 
@@ -216,7 +235,9 @@ final class Exchange {
       // The worker broke off (or fell silent) in the middle of the body. Completing alone would
       // end a chunked body as if it were whole: the client's connection is cut first.
       ConnectionAbort.abort(request);
-    } else if (!body.fullyRead() && !body.clientFailed() && !body.tooLarge()) {
+    } else if (r != null && !body.fullyRead() && !body.clientFailed() && !body.tooLarge()) {
+      // The worker answered before it read the whole body. (The proxy's own error replies say
+      // Connection: close instead, and must go out now.)
       discarding = true;
       body.discardRest(
           DISCARD_LIMIT,
@@ -339,6 +360,25 @@ final class Exchange {
 
   boolean finished() {
     return finished.get();
+  }
+
+  /** The container's word on the client's side of the answer, passed to the current relay. */
+  private final class ClientWritable implements jakarta.servlet.WriteListener {
+    @Override
+    public void onWritePossible() {
+      ResponseRelay r = relay;
+      if (r != null) {
+        r.writePossible();
+      }
+    }
+
+    @Override
+    public void onError(Throwable clientError) {
+      ResponseRelay r = relay;
+      if (r != null) {
+        r.clientGone(clientError); // the client went away: stop reading from the worker
+      }
+    }
   }
 
   /** The client went away or broke the connection: stop the worker's side too. */

@@ -217,6 +217,7 @@ public class ProxyServlet extends HttpServlet {
       return;
     }
     exchange.attemptFailed(cause);
+    exchange.dropUnsentAnswer();
     if (retryable(exchange, cause)) {
       LOG.log(
           Level.INFO,

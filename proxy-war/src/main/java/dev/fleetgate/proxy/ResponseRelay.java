@@ -1,7 +1,6 @@
 package dev.fleetgate.proxy;
 
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.nio.ByteBuffer;
@@ -46,20 +45,9 @@ final class ResponseRelay implements BodySubscriber<Void> {
     this.onDone = onDone;
   }
 
-  void start() {
-    out.setWriteListener(
-        new WriteListener() {
-          @Override
-          public void onWritePossible() {
-            drain();
-          }
-
-          @Override
-          public void onError(Throwable clientError) {
-            // The client went away: stop reading from the worker.
-            clientGone(clientError);
-          }
-        });
+  /** The container says the client can take more (the exchange's one write listener). */
+  void writePossible() {
+    drain();
   }
 
   @Override
@@ -177,7 +165,11 @@ final class ResponseRelay implements BodySubscriber<Void> {
       finish(failure);
       return;
     }
-    out.flush();
+    if (written > 0) {
+      // Not before the first body byte: until then nothing reached the client, and a worker that
+      // fails now leaves the request free to go to another one (R5).
+      out.flush();
+    }
     if (!requested) {
       requested = true;
       lastWorkerNanos = System.nanoTime();
@@ -214,6 +206,15 @@ final class ResponseRelay implements BodySubscriber<Void> {
     } else {
       body.completeExceptionally(error);
     }
-    onDone.run();
+    if (error == null || clientGone || written > 0) {
+      onDone.run();
+    }
+    // else: the worker failed before a byte reached the client; the failed send is handled as a
+    // failed attempt (retry or 502/504), not as the end of the exchange.
+  }
+
+  /** True once body bytes went to the client: from then on the answer cannot change. */
+  boolean sentAnything() {
+    return written > 0;
   }
 }
