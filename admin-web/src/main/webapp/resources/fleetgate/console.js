@@ -33,3 +33,27 @@ document.addEventListener('visibilitychange', function () {
     poll.start();
   }
 });
+
+/*
+ * The worker page's output follows live (dev.fleetgate.admin R11.1): after each poll the box scrolls
+ * to the newest line at the bottom, unless the operator scrolled up to read, as in a terminal.
+ */
+fleetgate.logWasAtBottom = true;
+
+fleetgate.logBox = function () {
+  return document.querySelector('.fg-log');
+};
+
+fleetgate.beforeLogUpdate = function () {
+  var box = fleetgate.logBox();
+  fleetgate.logWasAtBottom = !box || box.scrollHeight - box.scrollTop - box.clientHeight < 24;
+};
+
+fleetgate.followLog = function () {
+  var box = fleetgate.logBox();
+  if (box && fleetgate.logWasAtBottom) {
+    box.scrollTop = box.scrollHeight;
+  }
+};
+
+document.addEventListener('DOMContentLoaded', fleetgate.followLog);

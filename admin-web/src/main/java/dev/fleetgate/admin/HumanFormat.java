@@ -57,6 +57,30 @@ final class HumanFormat {
     return String.format(Locale.ROOT, "%.1f %s", value, BINARY_UNITS[unit]);
   }
 
+  /** CPU in percent of one core with one decimal, "12.5 %"; {@link #NONE} if negative. */
+  static String percent(double percent) {
+    return percent < 0 || Double.isNaN(percent)
+        ? NONE
+        : String.format(Locale.ROOT, "%.1f %%", percent);
+  }
+
+  /**
+   * A latency: "0.4 ms" below 10 ms, "12 ms", "1.25 s" from a second; {@link #NONE} when NaN (no
+   * request yet).
+   */
+  static String millis(double millis) {
+    if (Double.isNaN(millis) || millis < 0) {
+      return NONE;
+    }
+    if (millis < 10) {
+      return String.format(Locale.ROOT, "%.1f ms", millis);
+    }
+    if (millis < 1000) {
+      return String.format(Locale.ROOT, "%.0f ms", millis);
+    }
+    return String.format(Locale.ROOT, "%.2f s", millis / 1000);
+  }
+
   /**
    * "code 1, 3 min 2 s ago" or "signal 9 (SIGKILL), 10 s ago"; {@link #NONE} without an exit.
    *

@@ -1,5 +1,6 @@
 package dev.fleetgate.admin;
 
+import dev.fleetgate.supervisor.entity.TrafficSnapshot;
 import dev.fleetgate.supervisor.entity.WorkerSnapshot;
 import dev.fleetgate.supervisor.entity.WorkerState;
 import java.time.Duration;
@@ -23,10 +24,16 @@ public final class WorkerRow {
   private final int restarts;
   private final String lastExit;
   private final String memory;
+  private final String cpu;
   private final int inFlight;
+  private final long requests;
+  private final long errors;
+  private final String p50;
+  private final String p99;
   private final String reason;
+  private final boolean running;
 
-  private WorkerRow(WorkerSnapshot worker, Instant now) {
+  private WorkerRow(WorkerSnapshot worker, TrafficSnapshot traffic, Instant now) {
     id = worker.id();
     pid = worker.pid() < 0 ? HumanFormat.NONE : Long.toString(worker.pid());
     port = worker.port();
@@ -43,8 +50,14 @@ public final class WorkerRow {
     restarts = worker.restarts();
     lastExit = HumanFormat.exit(worker.lastExit(), now);
     memory = HumanFormat.bytes(worker.rssBytes());
+    cpu = HumanFormat.percent(worker.cpuPercent());
     inFlight = worker.inFlight();
+    requests = traffic == null ? 0 : traffic.requests();
+    errors = traffic == null ? 0 : traffic.errors() + traffic.serverErrors();
+    p50 = HumanFormat.millis(traffic == null ? Double.NaN : traffic.p50Millis());
+    p99 = HumanFormat.millis(traffic == null ? Double.NaN : traffic.p99Millis());
     reason = worker.reason() == null ? "" : worker.reason();
+    running = worker.state().hasProcess();
   }
 
   /**
@@ -54,7 +67,16 @@ public final class WorkerRow {
    *     consistent
    */
   public static WorkerRow of(WorkerSnapshot worker, Instant now) {
-    return new WorkerRow(worker, now);
+    return new WorkerRow(worker, null, now);
+  }
+
+  /**
+   * The row for {@code worker} with its traffic since the server started (R1.5).
+   *
+   * @param traffic the worker's counters, or null when the proxy has none for it yet
+   */
+  public static WorkerRow of(WorkerSnapshot worker, TrafficSnapshot traffic, Instant now) {
+    return new WorkerRow(worker, traffic, now);
   }
 
   /**
@@ -115,8 +137,38 @@ public final class WorkerRow {
     return memory;
   }
 
+  /** CPU of its process tree in percent of one core, "12.5 %"; "–" when unknown. */
+  public String getCpu() {
+    return cpu;
+  }
+
   public int getInFlight() {
     return inFlight;
+  }
+
+  /** Requests sent to it since the server started. */
+  public long getRequests() {
+    return requests;
+  }
+
+  /** Requests that failed on their way to it (connect, timeout, protocol) plus its 5xx answers. */
+  public long getErrors() {
+    return errors;
+  }
+
+  /** Median latency, "12 ms"; "–" before its first request. */
+  public String getP50() {
+    return p50;
+  }
+
+  /** 99th percentile latency; "–" before its first request. */
+  public String getP99() {
+    return p99;
+  }
+
+  /** True while it has a process: it can be stopped, drained or restarted, not started. */
+  public boolean isRunning() {
+    return running;
   }
 
   /** Why the worker is FAILED or in BACKOFF; empty otherwise. */

@@ -1,8 +1,12 @@
 /**
  * The operator's console: Faces pages over the supervisor, one backing bean per page ({@code
- * index.xhtml} → {@link IndexPage}, {@code login.xhtml} → {@link LoginPage}), the shared header
- * ({@link ConsoleSession}) and the view models the pages show ({@link FleetView}, {@link
- * WorkerRow}). New pages use the template {@code WEB-INF/templates/console.xhtml}.
+ * index.xhtml} → {@link IndexPage}, {@code worker.xhtml} → {@link WorkerPage}, {@code charts.xhtml}
+ * → {@link ChartsPage}, {@code config.xhtml} → {@link ConfigPage}, {@code login.xhtml} → {@link
+ * LoginPage}), the shared header ({@link ConsoleSession}), the operations every page uses ({@link
+ * WorkerOperations}), the Prometheus endpoint ({@link MetricsServlet}) and the view models the
+ * pages show ({@link FleetView}, {@link WorkerRow}, {@link LogRow}, {@link EventRow}, {@link
+ * SettingRow}, {@link ChartSeries}). New pages use the template {@code
+ * WEB-INF/templates/console.xhtml}.
  *
  * <p>Requirements (tests name the one they prove):
  *
@@ -17,6 +21,11 @@
  *         <li><b>R1.3</b> Last exit: the code, or the signal with its name, and how long ago.
  *         <li><b>R1.4</b> The state is a badge whose colour tells healthy, changing, idle, waiting
  *             or failed; every state has one.
+ *         <li><b>R1.5</b> Each row also shows CPU (percent of one core), requests, errors (failed
+ *             forwards plus 5xx answers) and p50/p99 latency since the server started; "–" for a
+ *             latency before the first request or an unknown CPU.
+ *         <li><b>R1.6</b> A badge says whether the fleet is ready as {@code /health/ready} judges
+ *             it: at least {@code fleetgate.workers.min-ready} workers READY.
  *       </ul>
  *   <li><b>R2</b> The overview refreshes itself every 2 s by AJAX, without a full reload. When the
  *       session or the view is gone, the page reloads (to the login page) instead of freezing;
@@ -31,6 +40,42 @@
  *       on {@code /admin/*}, context root {@code /}).
  *   <li><b>R5</b> When the supervisor cannot answer, the overview says so and keeps polling; it
  *       never turns into an error page.
+ *   <li><b>R6</b> Operations: restart, stop, start and drain one worker (overview row or worker
+ *       page), scale to N, rolling restart of all. Each asks for confirmation, is a POST (an AJAX
+ *       postback carrying the Faces view state), waits until done and shows the result: what was
+ *       done, or the supervisor's reason for failing.
+ *       <ul>
+ *         <li><b>R6.1</b> Only role {@code fleetgate-admin} may act: the server checks in the
+ *             action itself, not only by hiding the buttons from a {@code fleetgate-viewer}.
+ *         <li><b>R6.2</b> A POST without the view state of a page the same session rendered (forged
+ *             from another site, or replayed after sign-out) changes nothing.
+ *       </ul>
+ *   <li><b>R7</b> Every operation, allowed or not, is logged on the logger {@code fleetgate.audit}
+ *       as one line {@code user=<name> action=<what> worker=<id|all> result=<ok|error: ...>}.
+ *   <li><b>R9</b> {@code /admin/metrics} answers the Prometheus text of {@code
+ *       Supervisor.prometheusText()} to a signed-in user of either role, or to {@code
+ *       Authorization: Bearer <fleetgate.metrics.token>} (compared in constant time); to anyone
+ *       else 401.
+ *   <li><b>R10</b> Values whose name contains password, secret, token, key, hash or credential are
+ *       shown as "••••••": configuration keys, the entries of {@code fleetgate.workers.env}, and
+ *       workers' environment variables.
+ *   <li><b>R11</b> The worker page ({@code worker.xhtml?id=N}) shows the worker's figures and
+ *       operations, and:
+ *       <ul>
+ *         <li><b>R11.1</b> its recent output, stdout and stderr told apart, newest at the bottom,
+ *             following live (every 2 s) unless the operator scrolled up;
+ *         <li><b>R11.2</b> its state changes, newest first, with pid and reason: its restart
+ *             history;
+ *         <li><b>R11.3</b> its command line and the environment Fleetgate gives it.
+ *       </ul>
+ *   <li><b>R12</b> The configuration page lists every {@code fleetgate.*} setting in effect and
+ *       where it came from: "default" (the shipped {@code microprofile-config.properties}), "system
+ *       property", "environment", or the name of another source.
+ *   <li><b>R13</b> The charts page shows requests per second, latency (p50, p99) and restarts per
+ *       worker over the last 15 minutes, one point per worker every 5 s, re-read every 5 s; a
+ *       missing sample is a gap, not a zero.
  * </ul>
+ *
+ * <p>R8 (the read-only role) is in {@link dev.fleetgate.admin.security}.
  */
 package dev.fleetgate.admin;

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fleetgate.supervisor.entity.FleetSnapshot;
+import dev.fleetgate.supervisor.entity.TrafficSnapshot;
 import dev.fleetgate.supervisor.entity.WorkerSnapshot;
 import dev.fleetgate.supervisor.entity.WorkerState;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,7 @@ class FleetViewTest {
         TAKEN.minusSeconds(90),
         0,
         null,
+        -1,
         -1,
         0,
         null,
@@ -63,6 +66,39 @@ class FleetViewTest {
 
     assertEquals(
         "0 / 1 worker ready · starting", FleetView.of(snapshot, ZoneOffset.UTC).getHeadline());
+  }
+
+  @Test
+  @DisplayName("R1.6 the fleet is ready with at least min-ready workers READY")
+  void saysWhetherReady() {
+    FleetSnapshot snapshot =
+        new FleetSnapshot(
+            List.of(worker(0, WorkerState.READY), worker(1, WorkerState.BACKOFF)), 2, true, TAKEN);
+
+    FleetView one = FleetView.of(snapshot, List.of(), 1, ZoneOffset.UTC);
+    FleetView two = FleetView.of(snapshot, List.of(), 2, ZoneOffset.UTC);
+
+    assertTrue(one.isReady());
+    assertEquals("ready", one.getReadiness());
+    assertEquals("fg-badge fg-badge-ok", one.getReadinessClass());
+    assertFalse(two.isReady());
+    assertEquals("not ready", two.getReadiness());
+    assertEquals(2, two.getDesired());
+  }
+
+  @Test
+  @DisplayName("R1.5 each row gets its own worker's traffic")
+  void joinsTrafficByWorker() {
+    FleetSnapshot snapshot =
+        new FleetSnapshot(
+            List.of(worker(0, WorkerState.READY), worker(1, WorkerState.READY)), 2, true, TAKEN);
+    List<TrafficSnapshot> traffic =
+        List.of(new TrafficSnapshot(1, 10, 0, 0, Map.of(), 0, 0, 0, 1, 2));
+
+    FleetView cut = FleetView.of(snapshot, traffic, 1, ZoneOffset.UTC);
+
+    assertEquals(0, cut.getRows().get(0).getRequests());
+    assertEquals(10, cut.getRows().get(1).getRequests());
   }
 
   @Test

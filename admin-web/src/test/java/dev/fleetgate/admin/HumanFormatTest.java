@@ -50,6 +50,27 @@ class HumanFormatTest {
     assertEquals(expected, HumanFormat.bytes(bytes));
   }
 
+  @ParameterizedTest(name = "{0} ms → {1}")
+  @DisplayName("R1.5 latencies read in ms or s, '–' before the first request")
+  @CsvSource({
+    "NaN, –",
+    "0.42, 0.4 ms",
+    "9.96, 10.0 ms",
+    "12.4, 12 ms",
+    "999, 999 ms",
+    "1250, 1.25 s"
+  })
+  void formatsMillis(double millis, String expected) {
+    assertEquals(expected, HumanFormat.millis(millis));
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @DisplayName("R1.5 CPU reads in percent of one core, '–' when unknown")
+  @CsvSource({"-1, –", "0, 0.0 %", "12.54, 12.5 %", "187, 187.0 %"})
+  void formatsPercent(double percent, String expected) {
+    assertEquals(expected, HumanFormat.percent(percent));
+  }
+
   @Test
   @DisplayName("R1.3 an exit code reads with how long ago it was")
   void formatsExitCode() {

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fleetgate.supervisor.entity.ExitStatus;
+import dev.fleetgate.supervisor.entity.TrafficSnapshot;
 import dev.fleetgate.supervisor.entity.WorkerSnapshot;
 import dev.fleetgate.supervisor.entity.WorkerState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +31,7 @@ class WorkerRowTest {
         4,
         new ExitStatus(1, null, NOW.minusSeconds(3600)),
         rss,
+        12.5,
         7,
         state == WorkerState.BACKOFF ? "exited with code 1" : null,
         List.of("node", "server.js"));
@@ -71,6 +74,34 @@ class WorkerRowTest {
     WorkerRow cut = WorkerRow.of(worker(WorkerState.STOPPED, -1, NOW.minusSeconds(60), -1), NOW);
 
     assertEquals("–", cut.getUptime());
+  }
+
+  @Test
+  @DisplayName("R1.5 a row shows CPU and the worker's traffic")
+  void showsTraffic() {
+    TrafficSnapshot traffic = new TrafficSnapshot(2, 1234, 3, 5, Map.of(), 2, 0, 0, 4.25, 180);
+
+    WorkerRow cut =
+        WorkerRow.of(worker(WorkerState.READY, 4242, NOW.minusSeconds(60), 1024), traffic, NOW);
+
+    assertEquals("12.5 %", cut.getCpu());
+    assertEquals(1234, cut.getRequests());
+    assertEquals(7, cut.getErrors());
+    assertEquals("4.3 ms", cut.getP50());
+    assertEquals("180 ms", cut.getP99());
+    assertTrue(cut.isRunning());
+  }
+
+  @Test
+  @DisplayName("R1.5 before any request the latencies read '–' and the counters 0")
+  void showsNoTrafficYet() {
+    WorkerRow cut = WorkerRow.of(worker(WorkerState.STOPPED, -1, null, -1), null, NOW);
+
+    assertEquals(0, cut.getRequests());
+    assertEquals(0, cut.getErrors());
+    assertEquals("–", cut.getP50());
+    assertEquals("–", cut.getP99());
+    assertEquals(false, cut.isRunning());
   }
 
   @ParameterizedTest(name = "{0} → {1}")

@@ -4,208 +4,309 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.CookieManager;
-import java.net.Socket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.BooleanSupplier;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The EAR on Payara Server 6.2025.10, set up and deployed with asadmin as an operator would:
- * workers, proxy, console and health all work there. One domain serves every method.
+ * Fleetgate's EAR on Payara Server 6.2025.10, set up with asadmin as an operator would, one domain
+ * for the whole class: the supervisor starts two workers, the proxy at {@code /} serves them in
+ * turn, the console at {@code /admin} shows them only after a real sign-in, MicroProfile Health
+ * reports them, and undeploying stops them. The last test undeploys; the others only read.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FleetgateEarOnPayaraServerIT {
-  static final int PORT_BASE = 24000;
-  static final int ADMIN_PORT = PORT_BASE + 48;
-  static final int HTTP_PORT = PORT_BASE + 80;
-  static final String BASE = "http://127.0.0.1:" + HTTP_PORT;
-  static final String PASSWORD = "ear-" + UUID.randomUUID();
-  static final Pattern WORKER = Pattern.compile("\"worker-(\\d+)\":\"READY pid (\\d+)");
-  static final Pattern WORKER_ID = Pattern.compile("\"worker\":\"(\\d+)\"");
+  static final Path EAR = Path.of(System.getProperty("fleetgate.ear"));
+  static final Path PAYARA_HOME = Path.of(System.getProperty("payara.home"));
+  static final Path STATE_DIR = Path.of(System.getProperty("it.state-dir"));
+  static final Path LOG_DIR = Path.of(System.getProperty("it.log-dir"));
+  static final int WORKERS = 2;
+  static final int WORKER_BASE_PORT = 23300;
 
+  /** Per run; the colon proves that asadmin's escaping of JVM options is right. */
+  static final String PASSWORD = "fg:" + randomText();
+
+  static final Pattern READY_WORKER =
+      Pattern.compile("\"worker-(\\d+)\":\"READY pid (\\d+) port (\\d+) restarts (\\d+)\"");
+  static final Pattern ANSWERING_WORKER = Pattern.compile("\"worker\":\"(\\d+)\",\"pid\":(\\d+)");
+
+  /** Like a script or a load balancer probe: no redirects followed, no cookies kept. */
   static final HttpClient HTTP =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-  static Path domains;
-  static Asadmin asadmin;
-  static List<Long> workerPids = new ArrayList<>();
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  static PayaraDomain domain;
+  static URI base;
+  static String readiness;
+  static final Map<Integer, ProcessHandle> workers = new TreeMap<>();
+  static final List<ProcessHandle> recordedWorkers = new ArrayList<>();
+  static boolean undeployed;
 
   @BeforeAll
-  static void deployOnPayaraServer() {
-    Path work = Path.of(System.getProperty("it.work-dir"));
-    domains = work.resolve("domains");
-    // MicroProfile Config reads the environment start-domain gives the server's JVM.
-    asadmin =
-        new Asadmin(
-            Path.of(System.getProperty("payara.home")),
-            Map.of(
-                "FLEETGATE_WORKERS_COUNT",
-                "2",
-                "FLEETGATE_WORKERS_BASE_PORT",
-                "23300",
-                "FLEETGATE_STATE_DIR",
-                work.resolve("state").toString(),
-                "FLEETGATE_ADMIN_PASSWORD",
-                PASSWORD));
-    asadmin.tryRun("delete-domain", "--domaindir", domains.toString(), "fgdomain");
-    long started = System.nanoTime();
-    asadmin.run(
-        "create-domain",
-        "--nopassword",
-        "--portbase",
-        Integer.toString(PORT_BASE),
-        "--domaindir",
-        domains.toString(),
-        "fgdomain");
-    asadmin.run("start-domain", "--domaindir", domains.toString(), "fgdomain");
-    String port = "--port=" + ADMIN_PORT;
-    // The proxy keeps the client's Host only when the JDK client is allowed to send it.
-    asadmin.run(
-        port, "create-jvm-options", "-Djdk.httpclient.allowRestrictedHeaders=host,connection");
-    asadmin.run(
-        port,
-        "set",
-        "configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1.address=127.0.0.1");
-    asadmin.run("restart-domain", "--domaindir", domains.toString(), "fgdomain");
-    System.out.printf(
-        "FIGURE Payara Server domain created and started: %d ms%n",
-        (System.nanoTime() - started) / 1_000_000);
-    long deploying = System.nanoTime();
-    asadmin.run(port, "deploy", "--name", "fleetgate", System.getProperty("fleetgate.ear"));
-    System.out.printf(
-        "FIGURE EAR deployed (workers starting): %d ms%n",
-        (System.nanoTime() - deploying) / 1_000_000);
+  static void deployTheEarOnANewDomain() throws Exception {
+    for (int id = 0; id < WORKERS; id++) {
+      assertTrue(
+          PayaraDomain.free(WORKER_BASE_PORT + id), "worker port " + (WORKER_BASE_PORT + id));
+    }
+    long t = System.nanoTime();
+    domain = PayaraDomain.create(PAYARA_HOME, "fgdomain", LOG_DIR);
+    base = URI.create("http://127.0.0.1:" + domain.httpPort());
+    figure("create-domain --portbase " + domain.portBase(), t);
+
+    t = System.nanoTime();
+    domain.start();
+    figure("start-domain", t);
+
+    t = System.nanoTime();
+    domain.addJvmOptions(
+        List.of(
+            // Read once when the JDK's HTTP client loads: only the launcher can set it. The proxy
+            // keeps the client's Host, and closes worker connections of broken-off uploads.
+            "-Djdk.httpclient.allowRestrictedHeaders=host,connection",
+            "-Dfleetgate.workers.count=" + WORKERS,
+            "-Dfleetgate.workers.base-port=" + WORKER_BASE_PORT,
+            "-Dfleetgate.state-dir=" + STATE_DIR,
+            "-Dfleetgate.admin.password=" + PASSWORD));
+    String listeners = "configs.config.server-config.network-config.network-listeners";
+    domain.set(
+        listeners + ".network-listener.http-listener-1.address=127.0.0.1",
+        listeners + ".network-listener.http-listener-2.address=127.0.0.1",
+        listeners + ".network-listener.admin-listener.address=127.0.0.1");
+    domain.restart();
+    figure("create-jvm-options, set, stop-domain, start-domain", t);
+
+    t = System.nanoTime();
+    domain.deploy("fleetgate", EAR);
+    figure("deploy fleetgate.ear", t);
+
+    t = System.nanoTime();
+    readiness = awaitAllWorkersReady(Duration.ofSeconds(60));
+    figure("workers ready after deploy", t);
+    Matcher m = READY_WORKER.matcher(readiness);
+    while (m.find()) {
+      long pid = Long.parseLong(m.group(2));
+      ProcessHandle worker =
+          ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
+      workers.put(Integer.parseInt(m.group(1)), worker);
+    }
   }
 
   @AfterAll
-  static void removeDomain() {
-    asadmin.tryRun("--port=" + ADMIN_PORT, "undeploy", "fleetgate");
-    asadmin.tryRun("stop-domain", "--domaindir", domains.toString(), "fgdomain");
-    for (long pid : workerPids) {
-      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+  static void removeTheDomain() {
+    if (domain == null) {
+      return;
     }
+    recordedWorkers.addAll(WorkerPidFile.liveEntries(STATE_DIR)); // before the server forgets them
+    if (!undeployed) {
+      domain.tryUndeploy("fleetgate");
+    }
+    domain.remove();
+    Stream.concat(workers.values().stream(), recordedWorkers.stream())
+        .filter(ProcessHandle::isAlive)
+        .forEach(
+            worker -> {
+              System.err.println("clean-up: killing leftover worker pid " + worker.pid());
+              worker.descendants().forEach(ProcessHandle::destroyForcibly);
+              worker.destroyForcibly();
+            });
+    ServerLog.problems(LOG_DIR.resolve("server.log")).forEach(p -> System.out.println("LOG " + p));
   }
 
   @Test
   @Order(1)
-  void workersComeUpAndHealthReportsThemThroughTheEar() {
-    await(() -> status("/health/ready") == 200, Duration.ofSeconds(60), "ready");
-    String ready = get("/health/ready").body();
-    Matcher m = WORKER.matcher(ready);
+  void healthReportsBothWorkersReadyThroughTheChecksOfTheEar() {
+    assertTrue(readiness.contains("\"status\":\"UP\""), readiness);
+    assertTrue(
+        readiness.matches("(?s).*\"checks\":\\[\\s*\\{.*"),
+        "Payara ran no check of the EAR (it needs one in a WAR): " + readiness);
+    assertTrue(readiness.contains("\"fleetgate-workers-ready\""), readiness);
+    Matcher m = READY_WORKER.matcher(readiness);
     while (m.find()) {
-      workerPids.add(Long.parseLong(m.group(2)));
+      int id = Integer.parseInt(m.group(1));
+      assertEquals(WORKER_BASE_PORT + id, Integer.parseInt(m.group(3)), m.group());
+      assertEquals("0", m.group(4), "restarts: " + m.group());
     }
-    assertEquals(2, workerPids.size(), ready);
-    assertTrue(ready.contains("fleetgate-workers-ready"), "the EJB module's checks run: " + ready);
-    String live = get("/health/live").body();
-    assertTrue(live.contains("fleetgate-proxy"), "the WAR's check runs: " + live);
-    assertTrue(live.contains("fleetgate-supervisor"), live);
-    assertEquals(200, status("/health/live"));
-    assertEquals(200, status("/health/started"));
+    assertEquals(Set.of(0, 1), workers.keySet(), readiness);
+
+    HttpResponse<String> live = get("/health/live");
+    assertEquals(200, live.statusCode(), live.body());
+    assertTrue(live.body().contains("\"status\":\"UP\""), live.body());
+    assertTrue(live.body().contains("\"fleetgate-proxy\""), "the WAR's own check: " + live.body());
+    assertTrue(live.body().contains("\"fleetgate-supervisor\""), live.body());
+
+    HttpResponse<String> started = get("/health/started");
+    assertEquals(200, started.statusCode(), started.body());
+    assertTrue(started.body().contains("\"status\":\"UP\""), started.body());
+    assertTrue(started.body().contains("\"fleetgate-workers-started\""), started.body());
   }
 
   @Test
   @Order(2)
-  void theProxyServesFromBothWorkersAndKeepsHost() throws IOException {
-    List<String> ids = new ArrayList<>();
+  void proxyAtTheRootServesBothWorkersInTurnAndKeepsTheHost() {
+    List<Integer> answeredBy = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      HttpResponse<String> response = get("/ear?i=" + i);
+      HttpResponse<String> response = get("/");
       assertEquals(200, response.statusCode(), response.body());
-      Matcher m = WORKER_ID.matcher(response.body());
-      assertTrue(m.find(), response.body());
-      ids.add(m.group(1));
+      Matcher m = ANSWERING_WORKER.matcher(response.body());
+      assertTrue(m.find(), "the sample worker's JSON: " + response.body());
+      int id = Integer.parseInt(m.group(1));
+      assertEquals(
+          workers.get(id).pid(), Long.parseLong(m.group(2)), "pid of worker " + id + " in health");
+      assertTrue(
+          response.body().contains("\"host\":\"127.0.0.1:" + domain.httpPort() + "\""),
+          "the worker sees the client's Host: " + response.body());
+      answeredBy.add(id);
     }
-    assertNotEquals(ids.get(0), ids.get(1), "round-robin: " + ids);
-    assertEquals(ids.get(0), ids.get(2), "round-robin: " + ids);
-
-    String raw = raw("GET /who HTTP/1.1\r\nHost: shop.example\r\nConnection: close\r\n\r\n");
-    assertTrue(raw.contains("\"host\":\"shop.example\""), raw);
-    assertTrue(raw.contains("\"xForwardedFor\":\"127.0.0.1\""), raw);
+    assertEquals(Set.of(0, 1), new TreeSet<>(answeredBy), "both workers serve: " + answeredBy);
+    for (int i = 1; i < answeredBy.size(); i++) {
+      assertNotEquals(answeredBy.get(i - 1), answeredBy.get(i), "round-robin: " + answeredBy);
+    }
   }
 
-  @Test
+  @ParameterizedTest
+  @ValueSource(strings = {"/admin/", "/admin/index.xhtml"})
   @Order(3)
-  void theConsoleAsksForALoginAndThenShowsTheWorkers() throws Exception {
-    HttpResponse<String> anonymous = get("/admin/index.xhtml");
-    assertEquals(302, anonymous.statusCode(), anonymous.body());
-    assertTrue(
-        anonymous.headers().firstValue("Location").orElse("").contains("/admin/login.xhtml"));
-
-    HttpClient browser =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
-    String loginPage = browser.send(request("/admin/login.xhtml").build(), text()).body();
-    assertTrue(loginPage.contains("type=\"password\""), loginPage);
-    Matcher action =
-        Pattern.compile("<form id=\"login\"[^>]*action=\"([^\"]+)\"").matcher(loginPage);
-    assertTrue(action.find(), loginPage);
-    Matcher viewState =
-        Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"")
-            .matcher(loginPage);
-    assertTrue(viewState.find(), loginPage);
-    String form =
-        form(
-            Map.of(
-                "login", "login",
-                "login:username", "admin",
-                "login:password", PASSWORD,
-                "login:submit", "",
-                "jakarta.faces.ViewState", viewState.group(1)));
-    HttpResponse<String> console =
-        browser.send(
-            request(action.group(1).replace("&amp;", "&"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            text());
-
-    assertEquals(200, console.statusCode(), console.body());
-    assertTrue(console.uri().getPath().endsWith("/admin/index.xhtml"), console.uri().toString());
-    for (long pid : workerPids) {
-      assertTrue(console.body().contains(Long.toString(pid)), "shows worker pid " + pid);
+  void consoleShowsNothingBeforeSignIn(String path) {
+    HttpResponse<String> response = get(path);
+    if (response.statusCode() == 302) {
+      String location = response.headers().firstValue("Location").orElse("");
+      assertTrue(location.contains("login"), "redirected to sign in, not to " + location);
+    } else {
+      assertEquals(200, response.statusCode(), response.body());
+      assertTrue(response.body().contains("type=\"password\""), "a sign-in page: " + response);
     }
+    assertFalse(showsWorkers(response.body()), "no worker data before sign-in: " + response.body());
   }
 
   @Test
   @Order(4)
-  void undeployingStopsEveryWorker() {
-    asadmin.run("--port=" + ADMIN_PORT, "undeploy", "fleetgate");
-    for (long pid : workerPids) {
-      await(
-          () -> ProcessHandle.of(pid).isEmpty(), Duration.ofSeconds(15), "worker " + pid + " gone");
+  void signingInWithTheConfiguredPasswordShowsBothWorkers() throws Exception {
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    HttpResponse<String> loginPage = browser.send(request("/admin/login.xhtml").build(), text());
+    assertEquals(200, loginPage.statusCode(), loginPage.body());
+    HtmlForm form =
+        HtmlForm.find(loginPage.body(), "login")
+            .orElseThrow(() -> new AssertionError("no login form: " + loginPage.body()));
+    assertTrue(form.hasField("jakarta.faces.ViewState"), "Faces view state in the form");
+    form.with(field(form, "text"), "admin")
+        .with(field(form, "password"), PASSWORD)
+        .with(field(form, "submit"), "");
+
+    HttpResponse<String> signedIn =
+        browser.send(
+            HttpRequest.newBuilder(base.resolve(form.action()))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.encoded()))
+                .build(),
+            text());
+    assertEquals(302, signedIn.statusCode(), "signed in and sent on: " + signedIn.body());
+    String location = signedIn.headers().firstValue("Location").orElse("");
+    assertTrue(location.endsWith("/admin/index.xhtml"), location);
+
+    HttpResponse<String> console =
+        browser.send(request(base.resolve(location).toString()).build(), text());
+    assertEquals(200, console.statusCode(), console.body());
+    for (ProcessHandle worker : workers.values()) {
+      assertTrue(
+          console.body().contains(">" + worker.pid() + "<"),
+          "the console lists worker pid " + worker.pid() + ": " + console.body());
     }
-    assertFalse(workerPids.isEmpty());
   }
 
-  // ---- helpers ------------------------------------------------------------------------------
+  @Test
+  @Order(5)
+  void undeployingStopsEveryWorker() throws Exception {
+    assertEquals(WORKERS, workers.size());
+    long t = System.nanoTime();
+    domain.undeploy("fleetgate");
+    undeployed = true;
+    CompletableFuture<?>[] exits =
+        workers.values().stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
+    try {
+      CompletableFuture.allOf(exits).get(15, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      fail(
+          "workers still running 15 s after undeploy: "
+              + workers.values().stream().filter(ProcessHandle::isAlive).toList());
+    }
+    figure("undeploy until the workers are gone", t);
+    String root = get("/").body(); // Payara's own docroot page once the proxy is gone
+    assertFalse(ANSWERING_WORKER.matcher(root).find(), "no worker answers / any more: " + root);
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  /** Polls readiness until it is UP with every worker READY; the last answer on failure. */
+  static String awaitAllWorkersReady(Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    String last = "no answer";
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<String> ready = get("/health/ready");
+        last = ready.statusCode() + " " + ready.body();
+        if (ready.statusCode() == 200
+            && ready.body().contains("\"status\":\"UP\"")
+            && READY_WORKER.matcher(ready.body()).results().count() == WORKERS) {
+          return ready.body();
+        }
+      } catch (RuntimeException e) {
+        last = e.toString();
+      }
+      TimeUnit.MILLISECONDS.sleep(250);
+    }
+    throw new AssertionError(
+        "not all " + WORKERS + " workers ready within " + limit.toSeconds() + " s: " + last);
+  }
+
+  static boolean showsWorkers(String html) {
+    return html.contains("fg-workers")
+        || workers.values().stream().anyMatch(w -> html.contains(">" + w.pid() + "<"));
+  }
+
+  static String field(HtmlForm form, String type) {
+    return form.nameOfType(type)
+        .orElseThrow(() -> new AssertionError("no " + type + " field in the login form"));
+  }
 
   static HttpRequest.Builder request(String pathOrUrl) {
-    URI uri = URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : BASE + pathOrUrl);
-    return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20));
+    return HttpRequest.newBuilder(base.resolve(pathOrUrl)).timeout(Duration.ofSeconds(20));
   }
 
   static HttpResponse.BodyHandler<String> text() {
@@ -216,55 +317,21 @@ class FleetgateEarOnPayaraServerIT {
     try {
       return HTTP.send(request(path).build(), text());
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new IllegalStateException("GET " + path + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      throw new IllegalStateException("GET " + path, e);
     }
   }
 
-  static int status(String path) {
-    try {
-      return get(path).statusCode();
-    } catch (RuntimeException e) {
-      return -1;
-    }
+  static void figure(String what, long startNanos) {
+    System.out.printf(
+        "FIGURE %s: %d ms%n", what, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
   }
 
-  static String raw(String request) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", HTTP_PORT)) {
-      socket.setSoTimeout(20_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-    }
-  }
-
-  static String form(Map<String, String> fields) {
-    StringBuilder body = new StringBuilder();
-    fields.forEach(
-        (k, v) ->
-            body.append(body.length() == 0 ? "" : "&")
-                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-                .append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    return body.toString();
-  }
-
-  static void await(BooleanSupplier condition, Duration limit, String what) {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting for " + what);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+  static String randomText() {
+    byte[] bytes = new byte[18];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

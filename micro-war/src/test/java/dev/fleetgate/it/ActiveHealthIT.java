@@ -29,7 +29,7 @@ class ActiveHealthIT {
                 "FLEETGATE_PROXY_HEALTH_CHECK_FALL", "3"),
             List.of())) {
       Http.await(
-          () -> Http.readyWorkers(server.base()) == 1, Duration.ofSeconds(90), "worker ready");
+          () -> Http.readyWorkers(server.base()) == 1, Duration.ofSeconds(180), "worker ready");
 
       Http.await(
           () -> Http.status(server.base(), "/probe") == 502,

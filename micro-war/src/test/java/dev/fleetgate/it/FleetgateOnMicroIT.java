@@ -85,6 +85,23 @@ class FleetgateOnMicroIT {
     assertNotEquals(ids.get(0), ids.get(1), "both workers serve: " + ids);
   }
 
+  /** Connections to workers are pooled: one keep-alive connection per worker serves them all. */
+  @Test
+  @Order(2)
+  void connectionsToTheWorkersAreKeptAliveAndReused() {
+    Map<String, java.util.Set<String>> portsByWorker = new java.util.TreeMap<>();
+    Pattern answer = Pattern.compile("\"worker\":\"(\\d+)\",\"peerPort\":(\\d+)");
+    for (int i = 0; i < 8; i++) {
+      String body = Http.get(base(), "/connection").body();
+      Matcher m = answer.matcher(body);
+      assertTrue(m.find(), body);
+      portsByWorker.computeIfAbsent(m.group(1), k -> new java.util.TreeSet<>()).add(m.group(2));
+    }
+    assertEquals(2, portsByWorker.size(), "both workers answered: " + portsByWorker);
+    portsByWorker.forEach(
+        (worker, ports) -> assertEquals(1, ports.size(), "worker " + worker + ": " + ports));
+  }
+
   @Test
   @Order(3)
   void keepsTheClientsHostAndAddsForwardingHeaders() throws Exception {

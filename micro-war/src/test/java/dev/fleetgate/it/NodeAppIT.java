@@ -46,7 +46,7 @@ class NodeAppIT {
             List.of());
     Http.await(
         () -> Http.readyWorkers(server.base()) == 2,
-        Duration.ofSeconds(90),
+        Duration.ofSeconds(180),
         "two node workers ready");
   }
 
@@ -72,6 +72,31 @@ class NodeAppIT {
     assertEquals(List.of("0", "1", "0", "1", "0", "1").size(), workers.size());
     for (int i = 2; i < workers.size(); i++) {
       assertEquals(workers.get(i - 2), workers.get(i), "alternates: " + workers);
+    }
+  }
+
+  /**
+   * Node closes a keep-alive connection after 5 s idle ({@code server.keepAliveTimeout}); the
+   * proxy's pool lets go of its connections after 4 s ({@code jdk.httpclient.keepalive.timeout=4},
+   * set by the launcher), so a POST, which is never retried, never lands on one Node closed.
+   */
+  @Test
+  void aConnectionNodeClosedWhileIdleNeverFailsAPost() throws Exception {
+    var client = java.net.http.HttpClient.newHttpClient();
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < 4; i++) {
+        var response =
+            client.send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server.base() + "/idle?round=" + round))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("x"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), "round " + round + ": " + response.body());
+      }
+      if (round < 2) {
+        Thread.sleep(5_100); // the idle time under test: just past Node's keepAliveTimeout
+      }
     }
   }
 

@@ -1,12 +1,14 @@
 package dev.fleetgate.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * How the proxy fails, on a real Payara Micro with two sample workers (chaos endpoints on): 504,
- * 413, retries of idempotent requests on a killed worker, and never a second worker for a POST.
+ * 413, retries of idempotent requests on a killed worker, never a second worker for a POST, and the
+ * idle timeouts (R11: response-timeout 1.5 s, read-timeout 2 s).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProxyFailuresIT {
@@ -38,9 +41,10 @@ class ProxyFailuresIT {
                 "FLEETGATE_WORKERS_BASE_PORT", "23220",
                 "FLEETGATE_WORKERS_ENV", "SAMPLE_WORKER_CHAOS=true",
                 "FLEETGATE_PROXY_RESPONSE_TIMEOUT", "1500ms",
+                "FLEETGATE_PROXY_READ_TIMEOUT", "2s",
                 "FLEETGATE_PROXY_MAX_BODY_SIZE", "1M"),
             List.of());
-    Http.await(() -> readyWorkers() == 2, Duration.ofSeconds(90), "two workers ready");
+    Http.await(() -> readyWorkers() == 2, Duration.ofSeconds(180), "two workers ready");
   }
 
   @AfterAll
@@ -162,5 +166,85 @@ class ProxyFailuresIT {
         requests, failures.get());
     assertTrue(requests > 20, "enough requests: " + requests);
     assertEquals(0, failures.get());
+  }
+
+  // ---- R11: idle timeouts and bodies cut short ---------------------------------------------
+
+  /** Sends {@code request} on a raw socket and reads until the server closes (or 10 s pass). */
+  static String untilClosed(String request) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void r11_aWorkerThatDiesMidBodyCutsTheClientsConnectionInsteadOfEndingTheBody() throws Exception {
+    String answer = untilClosed("GET /cut?after=1000 HTTP/1.1\r\nHost: x\r\n\r\n");
+
+    assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+    assertEquals(1000, answer.chars().filter(c -> c == 'x').count(), answer);
+    assertFalse(answer.endsWith("0\r\n\r\n"), "no last chunk: the body must not look whole");
+    Http.await(() -> readyWorkers() == 2, Duration.ofSeconds(30), "the crashed worker is back");
+  }
+
+  @Test
+  @Order(5)
+  void r11_aWorkerSilentForTheReadTimeoutMidBodyIsCutOff() throws Exception {
+    long started = System.nanoTime();
+    String answer = untilClosed("GET /cut?after=1000&then=hang HTTP/1.1\r\nHost: x\r\n\r\n");
+    long millis = (System.nanoTime() - started) / 1_000_000;
+
+    assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+    assertFalse(answer.endsWith("0\r\n\r\n"), "no last chunk: the body must not look whole");
+    assertTrue(millis >= 1_900 && millis < 8_000, "cut after the 2 s read timeout: " + millis);
+  }
+
+  @Test
+  @Order(6)
+  void r11_theReadTimeoutIsBetweenTwoReadsNotOverTheWholeResponse() throws Exception {
+    HttpResponse<String> events = send(request("/sse?count=4&interval=1000"));
+
+    assertEquals(200, events.statusCode(), events.body());
+    assertEquals(4, events.body().split("\n\n").length, "4 events over 4 s: " + events.body());
+  }
+
+  @Test
+  @Order(7)
+  void r11_anUploadThatKeepsMovingOutlastsBothTimeouts() throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port)) {
+      socket.setSoTimeout(10_000);
+      var out = socket.getOutputStream();
+      out.write(
+          "POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n"
+              .getBytes(StandardCharsets.ISO_8859_1));
+      for (int i = 0; i < 5; i++) {
+        out.write(new byte[1000]);
+        out.flush();
+        Thread.sleep(800); // 4 s in all: longer than response-timeout, each gap under read-timeout
+      }
+      var in =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+      String status = in.readLine();
+      assertTrue(status.startsWith("HTTP/1.1 200"), status);
+    }
+  }
+
+  @Test
+  @Order(8)
+  void r11_aClientThatStopsSendingItsBodyGets408() throws Exception {
+    long started = System.nanoTime();
+    String status =
+        statusLineAfterSending(
+            "POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n"
+                + "only part of the body",
+            0);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+
+    assertTrue(status.startsWith("HTTP/1.1 408"), status);
+    assertTrue(millis >= 1_900, "after the 2 s read timeout: " + millis);
   }
 }

@@ -29,7 +29,7 @@ class ServerLifecycleIT {
             List.of())) {
       Http.await(
           () -> Http.readyWorkers(server.base()) == 2,
-          Duration.ofSeconds(90),
+          Duration.ofSeconds(180),
           "both workers ready");
       System.out.printf(
           "FIGURE cold start of Payara Micro to 2 workers ready: %d ms%n",
@@ -61,7 +61,7 @@ class ServerLifecycleIT {
     try (MicroProcess server =
         MicroProcess.start(
             dir.resolve("invalid"), Map.of("FLEETGATE_WORKERS_COUNT", "-3"), List.of())) {
-      server.awaitLog("fleetgate.workers.count", Duration.ofSeconds(90));
+      server.awaitLog("fleetgate.workers.count", Duration.ofSeconds(180));
       String log = server.log();
       assertTrue(
           log.contains("Invalid configuration fleetgate.workers.count='-3'"),
@@ -86,7 +86,7 @@ class ServerLifecycleIT {
             List.of())) {
       Http.await(
           () -> Http.bodyOrEmpty(server.base(), "/health/ready").contains("FAILED"),
-          Duration.ofSeconds(90),
+          Duration.ofSeconds(180),
           "worker FAILED");
       HttpResponse<String> health = Http.get(server.base(), "/health/ready");
       assertEquals(503, health.statusCode());

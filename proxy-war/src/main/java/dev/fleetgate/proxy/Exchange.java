@@ -1,6 +1,7 @@
 package dev.fleetgate.proxy;
 
 import dev.fleetgate.proxy.balance.Peer;
+import dev.fleetgate.supervisor.traffic.ErrorKind;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,9 +21,10 @@ import java.util.logging.Logger;
 /**
  * One client request while the proxy works on it: which workers it tried, the attempt in flight,
  * and the answer going back. It ends exactly once, and every attempt ends its worker's in-flight
- * count exactly once (R7), so draining a worker never waits for a request that is gone: a failed
- * attempt in {@link #attemptFailed} or {@link #attemptCancelled}, an answered one when its relay
- * ends in {@link #finish}.
+ * count and its traffic record exactly once (R7), so draining a worker never waits for a request
+ * that is gone: a failed attempt in {@link #attemptFailed} or {@link #attemptCancelled}, an
+ * answered one when its relay ends in {@link #finish}. {@link StallWatch} calls {@link
+ * #checkStalled} to enforce the idle timeouts (R11).
  */
 final class Exchange {
   private static final Logger LOG = Logger.getLogger(Exchange.class.getName());
@@ -31,6 +34,15 @@ final class Exchange {
   final RequestBody body;
   private final AsyncContext async;
   private final AccessLog accessLog;
+  private final StallWatch watch;
+  private final long readTimeoutNanos;
+  private final long responseTimeoutNanos;
+  private volatile Throwable timedOut;
+  private volatile boolean discarding;
+
+  /** Body bytes the proxy reads and drops after the answer to keep a connection; past it, cut. */
+  private static final long DISCARD_LIMIT = 1024 * 1024;
+
   private final long startNanos = System.nanoTime();
   private volatile long attemptNanos;
   private volatile long headNanos;
@@ -41,13 +53,23 @@ final class Exchange {
   private volatile ResponseRelay relay;
   private volatile Throwable lastFailure;
 
-  Exchange(AsyncContext async, RequestBody body, AccessLog accessLog) {
+  Exchange(
+      AsyncContext async,
+      RequestBody body,
+      AccessLog accessLog,
+      StallWatch watch,
+      java.time.Duration readTimeout,
+      java.time.Duration responseTimeout) {
     this.async = async;
     this.accessLog = accessLog;
+    this.watch = watch;
+    this.readTimeoutNanos = readTimeout.toNanos();
+    this.responseTimeoutNanos = responseTimeout.toNanos();
     this.request = (HttpServletRequest) async.getRequest();
     this.response = (HttpServletResponse) async.getResponse();
     this.body = body;
     async.addListener(new ClientGone());
+    watch.watch(this);
   }
 
   /** Workers already tried, for the balancer; null before the first retry. */
@@ -71,6 +93,7 @@ final class Exchange {
     }
     current = peer;
     attempt = null;
+    timedOut = null;
     attemptNanos = System.nanoTime();
   }
 
@@ -93,6 +116,7 @@ final class Exchange {
     current.health().succeeded();
     response.setStatus(head.statusCode());
     ResponseHeaders.copy(head.headers(), response);
+    closeIfUpgradeDeclined();
     try {
       relay = new ResponseRelay(response.getOutputStream(), this::finish);
     } catch (IOException e) {
@@ -100,6 +124,17 @@ final class Exchange {
     }
     relay.start();
     return relay;
+  }
+
+  /**
+   * A request asking for an upgrade we do not tunnel ({@code h2c}, which the JDK's own client tries
+   * first, or one with a body) is answered as HTTP/1.1, but Grizzly closes such a connection after
+   * the answer: saying so lets the client open a new one instead of failing on a dead one.
+   */
+  private void closeIfUpgradeDeclined() {
+    if (request.getHeader("Upgrade") != null) {
+      response.setHeader("Connection", "close");
+    }
   }
 
   /** Ends the request with 502, 504 or 413 when nothing was sent yet; else just ends it. */
@@ -117,6 +152,10 @@ final class Exchange {
     if (relay == null && !response.isCommitted()) {
       try {
         response.reset();
+        if (!body.fullyRead()) {
+          response.setHeader("Connection", "close"); // what is left of the body is never read
+        }
+        closeIfUpgradeDeclined();
         ProxyServlet.reply(response, status, text);
       } catch (IOException | IllegalStateException e) {
         LOG.log(Level.FINE, "Client gone before the error reply", e);
@@ -130,14 +169,20 @@ final class Exchange {
     return lastFailure;
   }
 
+  /** Why the proxy's own idle timeout ended the attempt (R11), or null. */
+  Throwable timedOut() {
+    return timedOut;
+  }
+
   /** The attempt on the current worker is over (failed); its in-flight count ends. */
   void attemptFailed(Throwable cause) {
     lastFailure = cause;
     Peer peer = current;
     if (peer != null) {
       peer.upstream().requestFinished();
-      if (!body.tooLarge() && !body.clientFailed()) {
-        // An oversized or broken-off upload is the client's fault, not the worker's.
+      peer.upstream().traffic().failed(ErrorKinds.of(cause), body.bytes(), 0);
+      if (!body.tooLarge() && !body.clientFailed() && !(cause instanceof ClientTooSlow)) {
+        // An oversized, broken-off or stalled upload is the client's fault, not the worker's.
         peer.health().failed();
       }
     }
@@ -148,25 +193,132 @@ final class Exchange {
     Peer peer = current;
     if (peer != null) {
       peer.upstream().requestFinished();
+      peer.upstream().traffic().failed(ErrorKind.CLIENT_ABORT, body.bytes(), 0);
     }
     finish();
   }
 
+  /** Ends the exchange once the response went out, or could not. */
   void finish() {
-    if (finished.compareAndSet(false, true)) {
-      Peer peer = current;
-      if (peer != null && relay != null) {
-        peer.upstream().requestFinished();
-      }
-      if (accessLog.enabled()) {
-        logAccess(peer);
-      }
-      try {
-        async.complete();
-      } catch (IllegalStateException alreadyComplete) {
-        LOG.log(Level.FINE, "Exchange already complete", alreadyComplete);
+    if (!finished.compareAndSet(false, true)) {
+      return;
+    }
+    Peer peer = current;
+    ResponseRelay r = relay;
+    if (peer != null && r != null) {
+      peer.upstream().requestFinished();
+      recordAnswered(peer, r);
+    }
+    if (accessLog.enabled()) {
+      logAccess(peer);
+    }
+    if (r != null && r.failure() != null && !r.clientWentAway()) {
+      // The worker broke off (or fell silent) in the middle of the body. Completing alone would
+      // end a chunked body as if it were whole: the client's connection is cut first.
+      ConnectionAbort.abort(request);
+    } else if (!body.fullyRead() && !body.clientFailed() && !body.tooLarge()) {
+      discarding = true;
+      body.discardRest(
+          DISCARD_LIMIT,
+          whole -> {
+            if (!whole) {
+              ConnectionAbort.abort(request);
+            }
+            complete();
+          });
+      return;
+    }
+    complete();
+  }
+
+  private void complete() {
+    watch.forget(this);
+    try {
+      async.complete();
+    } catch (IllegalStateException alreadyComplete) {
+      LOG.log(Level.FINE, "Exchange already complete", alreadyComplete);
+    }
+  }
+
+  private void recordAnswered(Peer peer, ResponseRelay r) {
+    Throwable failure = r.failure();
+    if (failure == null) {
+      peer.upstream()
+          .traffic()
+          .completed(
+              response.getStatus(), System.nanoTime() - attemptNanos, body.bytes(), r.written());
+    } else {
+      ErrorKind kind = r.clientWentAway() ? ErrorKind.CLIENT_ABORT : ErrorKinds.of(failure);
+      peer.upstream().traffic().failed(kind, body.bytes(), r.written());
+      if (kind != ErrorKind.CLIENT_ABORT) {
+        LOG.log(
+            Level.WARNING,
+            "{0} {1}: worker {2} failed after {3} body bytes; client connection aborted: {4}",
+            new Object[] {
+              request.getMethod(),
+              request.getRequestURI(),
+              Integer.toString(peer.workerId()),
+              Long.toString(r.written()),
+              failure.toString()
+            });
       }
     }
+  }
+
+  /**
+   * Ends the attempt if it made no progress for its timeout (R11): the worker silent after headers
+   * for {@code read-timeout}; a request body that did not move for {@code read-timeout}; no
+   * response headers within {@code response-timeout} after the body was sent.
+   */
+  void checkStalled(long now) {
+    if (discarding) {
+      if (now - body.lastReadNanos() > readTimeoutNanos) {
+        ConnectionAbort.abort(request); // the client stopped sending the rest of its body
+        complete();
+      }
+      return;
+    }
+    if (finished.get()) {
+      return;
+    }
+    ResponseRelay r = relay;
+    if (r != null) {
+      if (r.waitingForWorker() && now - r.lastWorkerNanos() > readTimeoutNanos) {
+        r.cancel(new HttpTimeoutException("worker sent nothing for " + millis(readTimeoutNanos)));
+      } else if (r.waitingForClient() && now - r.lastClientNanos() > readTimeoutNanos) {
+        r.clientGone(new IOException("client took nothing for " + millis(readTimeoutNanos)));
+      }
+      return;
+    }
+    CompletableFuture<?> sending = attempt;
+    if (sending == null || !body.present()) {
+      return; // without a body, the JDK client's own request timeout applies
+    }
+    long bodyDone = body.completedNanos();
+    if (bodyDone == 0) {
+      long lastMove = Math.max(attemptNanos, body.lastReadNanos());
+      if (now - lastMove > readTimeoutNanos) {
+        timeOut(
+            sending,
+            body.waitingForClient()
+                ? new ClientTooSlow("client sent no body bytes for " + millis(readTimeoutNanos))
+                : new HttpTimeoutException(
+                    "worker read no body bytes for " + millis(readTimeoutNanos)));
+      }
+    } else if (now - Math.max(bodyDone, attemptNanos) > responseTimeoutNanos) {
+      timeOut(
+          sending,
+          new HttpTimeoutException("no response headers within " + millis(responseTimeoutNanos)));
+    }
+  }
+
+  private void timeOut(CompletableFuture<?> sending, Throwable cause) {
+    timedOut = cause;
+    sending.cancel(true); // the attempt ends through ProxyServlet.attemptFailed
+  }
+
+  private static String millis(long nanos) {
+    return nanos / 1_000_000 + " ms";
   }
 
   private void logAccess(Peer peer) {
@@ -214,7 +366,7 @@ final class Exchange {
       }
       ResponseRelay r = relay;
       if (r != null) {
-        r.cancel(event.getThrowable());
+        r.clientGone(event.getThrowable());
       }
     }
   }

@@ -3,8 +3,6 @@ package dev.fleetgate.proxy;
 import dev.fleetgate.proxy.balance.Balancer;
 import dev.fleetgate.proxy.balance.Peer;
 import dev.fleetgate.proxy.balance.PeerSet;
-import dev.fleetgate.proxy.headers.HopByHopHeaders;
-import dev.fleetgate.proxy.headers.RequestHeaders;
 import dev.fleetgate.proxy.upgrade.UpgradeForwarder;
 import dev.fleetgate.supervisor.boundary.Supervisor;
 import dev.fleetgate.supervisor.config.ConfigValues;
@@ -15,19 +13,16 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -60,11 +55,10 @@ public class ProxyServlet extends HttpServlet {
   private transient HttpClient client;
   private transient ProxySettings settings;
   private transient Balancer balancer;
-  private transient boolean keepsHost;
-  private transient boolean closesChunkedUploads;
+  private transient WorkerRequests workerRequests;
   private transient UpgradeForwarder upgrades;
-  private transient ForwardingPolicy forwarding;
   private transient ActiveHealthChecker checker;
+  private transient StallWatch stalls;
 
   @Override
   public void init() {
@@ -90,9 +84,9 @@ public class ProxyServlet extends HttpServlet {
             // No cookie handler: cookies of different clients must never mix. The client's own
             // executor runs its short callbacks; it must not queue behind application tasks.
             .build();
-    keepsHost = restrictedHeaderAllowed("Host", "probe");
-    closesChunkedUploads = restrictedHeaderAllowed("Connection", "close");
-    forwarding = new ForwardingPolicy(settings.trustedProxies(), settings.forwardedHeader());
+    ForwardingPolicy forwarding =
+        new ForwardingPolicy(settings.trustedProxies(), settings.forwardedHeader());
+    workerRequests = new WorkerRequests(settings.responseTimeout(), forwarding);
     upgrades =
         new UpgradeForwarder(
             settings.connectTimeout(),
@@ -101,6 +95,12 @@ public class ProxyServlet extends HttpServlet {
             forwarding);
     routing = supervisor.routingTable();
     status.opened(routing);
+    stalls =
+        new StallWatch(
+            settings.readTimeout().compareTo(settings.responseTimeout()) < 0
+                ? settings.readTimeout()
+                : settings.responseTimeout());
+    stalls.start(scheduler);
     settings
         .healthCheckPath()
         .ifPresent(
@@ -123,6 +123,9 @@ public class ProxyServlet extends HttpServlet {
   @Override
   public void destroy() {
     status.closed();
+    if (stalls != null) {
+      stalls.stop();
+    }
     if (checker != null) {
       checker.stop();
     }
@@ -142,8 +145,9 @@ public class ProxyServlet extends HttpServlet {
       reply(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "CONNECT is not supported");
       return;
     }
-    if (upgrading(request)) {
-      Peer peer = balancer.choose(balancer.peers(routing.current()), hashKey(request), null);
+    if (UpgradeForwarder.wanted(request)) {
+      Peer peer =
+          balancer.choose(balancer.peers(routing.current()), settings.hashKey().of(request), null);
       if (peer == null) {
         reply(response, HttpServletResponse.SC_BAD_GATEWAY, "no worker is ready");
       } else {
@@ -153,18 +157,26 @@ public class ProxyServlet extends HttpServlet {
     }
     RequestBody body = new RequestBody(request, settings.maxBodySize());
     if (body.declaredTooLarge()) {
+      response.setHeader("Connection", "close"); // the body is never read
       reply(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "request body too large");
       return;
     }
     AsyncContext async = request.startAsync();
     async.setTimeout(0); // the worker's pace decides; our own timeouts are below
-    forward(new Exchange(async, body, settings.accessLog()));
+    forward(
+        new Exchange(
+            async,
+            body,
+            settings.accessLog(),
+            stalls,
+            settings.readTimeout(),
+            settings.responseTimeout()));
   }
 
   /** Chooses a worker not tried yet and sends it the request (R1, R4, R5). */
   private void forward(Exchange exchange) {
     PeerSet peers = balancer.peers(routing.current());
-    Peer peer = balancer.choose(peers, hashKey(exchange.request), exchange.tried());
+    Peer peer = balancer.choose(peers, settings.hashKey().of(exchange.request), exchange.tried());
     if (peer == null && exchange.lastFailure() != null) {
       failWithLast(exchange, exchange.lastFailure()); // as nginx: the last worker's error counts
       return;
@@ -178,7 +190,7 @@ public class ProxyServlet extends HttpServlet {
     }
     HttpRequest outbound;
     try {
-      outbound = buildRequest(exchange, peer);
+      outbound = workerRequests.build(exchange, peer);
     } catch (IllegalArgumentException e) {
       exchange.fail(HttpServletResponse.SC_BAD_REQUEST, "bad request: " + e.getMessage(), null);
       return;
@@ -196,7 +208,11 @@ public class ProxyServlet extends HttpServlet {
       return; // answered: the relay ends the exchange
     }
     Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-    if (cause instanceof CancellationException || exchange.finished()) {
+    if (exchange.timedOut() != null) {
+      cause = exchange.timedOut(); // our own idle timeout cancelled the attempt
+    } else if (cause instanceof CancellationException
+        || exchange.finished()
+        || exchange.body.clientFailed()) {
       exchange.attemptCancelled();
       return;
     }
@@ -216,6 +232,8 @@ public class ProxyServlet extends HttpServlet {
     if (exchange.body.tooLarge()) {
       exchange.fail(
           HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "request body too large", cause);
+    } else if (cause instanceof ClientTooSlow) {
+      exchange.fail(HttpServletResponse.SC_REQUEST_TIMEOUT, "request body timeout", cause);
     } else if (cause instanceof HttpTimeoutException) {
       exchange.fail(
           HttpServletResponse.SC_GATEWAY_TIMEOUT,
@@ -235,7 +253,9 @@ public class ProxyServlet extends HttpServlet {
    * streamed, only when it never reached the worker (the connection was not made).
    */
   private boolean retryable(Exchange exchange, Throwable cause) {
-    if (exchange.body.tooLarge() || exchange.tries() >= settings.maxTries()) {
+    if (exchange.body.tooLarge()
+        || cause instanceof ClientTooSlow
+        || exchange.tries() >= settings.maxTries()) {
       return false;
     }
     boolean notConnected =
@@ -243,96 +263,6 @@ public class ProxyServlet extends HttpServlet {
     boolean replayable =
         !NOT_IDEMPOTENT.contains(exchange.request.getMethod()) && !exchange.body.read();
     return notConnected || (replayable && (cause instanceof IOException));
-  }
-
-  // ---- WebSocket and other upgrades -------------------------------------------------------
-
-  /**
-   * A request to tunnel: {@code Upgrade} named in {@code Connection}, no body (a WebSocket
-   * handshake is a bare GET). HTTP/2's {@code h2c} upgrade, which the JDK's own client tries on its
-   * first request, is ignored as RFC 9110 allows: such a request is proxied as HTTP/1.1, body and
-   * all.
-   */
-  private static boolean upgrading(HttpServletRequest request) {
-    String upgrade = request.getHeader("Upgrade");
-    return upgrade != null
-        && !upgrade.trim().equalsIgnoreCase("h2c")
-        && request.getContentLengthLong() <= 0
-        && request.getHeader("Transfer-Encoding") == null
-        && Collections.list(request.getHeaders("Connection")).stream()
-            .flatMap(v -> java.util.Arrays.stream(v.split(",")))
-            .anyMatch(token -> token.trim().equalsIgnoreCase("upgrade"));
-  }
-
-  // ---- build the worker's request ---------------------------------------------------------
-
-  private HttpRequest buildRequest(Exchange exchange, Peer peer) {
-    HttpServletRequest request = exchange.request;
-    String query = request.getQueryString();
-    URI target =
-        URI.create(
-            peer.upstream().baseUri()
-                + request.getRequestURI()
-                + (query == null ? "" : "?" + query));
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(target)
-            .timeout(settings.responseTimeout())
-            .method(request.getMethod(), exchange.body.publisher());
-    copyHeaders(request, builder);
-    addForwardingHeaders(request, builder);
-    if (exchange.body.chunked() && closesChunkedUploads) {
-      // A chunked upload that breaks off (too large, client gone) leaves the worker waiting for
-      // the rest: that connection must never carry another request.
-      builder.header("Connection", "close");
-    }
-    return builder.build();
-  }
-
-  private void copyHeaders(HttpServletRequest request, HttpRequest.Builder builder) {
-    HopByHopHeaders hopByHop =
-        HopByHopHeaders.of(Collections.list(request.getHeaders("Connection")));
-    for (String name : Collections.list(request.getHeaderNames())) {
-      if (!RequestHeaders.copied(name, hopByHop)) {
-        continue;
-      }
-      for (String value : Collections.list(request.getHeaders(name))) {
-        try {
-          builder.header(name, value);
-        } catch (IllegalArgumentException restricted) {
-          LOG.log(Level.FINE, "Header {0} not forwarded: {1}", new Object[] {name, restricted});
-        }
-      }
-    }
-    String host = request.getHeader("Host");
-    if (keepsHost && host != null) {
-      builder.header("Host", host);
-    }
-  }
-
-  private void addForwardingHeaders(HttpServletRequest request, HttpRequest.Builder builder) {
-    forwarding.headersFor(request).forEach(builder::setHeader);
-  }
-
-  /** The key {@code fleetgate.proxy.balance=hash} hashes, or null (then round-robin). */
-  private String hashKey(HttpServletRequest request) {
-    ProxySettings.HashKey key = settings.hashKey();
-    return switch (key.kind()) {
-      case CLIENT_ADDRESS -> request.getRemoteAddr();
-      case HEADER -> request.getHeader(key.name());
-      case COOKIE -> cookie(request, key.name());
-    };
-  }
-
-  private static String cookie(HttpServletRequest request, String name) {
-    Cookie[] cookies = request.getCookies();
-    if (cookies != null) {
-      for (Cookie cookie : cookies) {
-        if (cookie.getName().equals(name)) {
-          return cookie.getValue();
-        }
-      }
-    }
-    return null;
   }
 
   /** A short plain-text answer of the proxy's own (502, 504, 413, 405). */
@@ -343,19 +273,5 @@ public class ProxyServlet extends HttpServlet {
     byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
-  }
-
-  private static boolean restrictedHeaderAllowed(String name, String value) {
-    try {
-      HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).header(name, value);
-      return true;
-    } catch (IllegalArgumentException restricted) {
-      LOG.log(
-          Level.WARNING,
-          "The JDK HTTP client may not set {0}. Start the JVM with"
-              + " -Djdk.httpclient.allowRestrictedHeaders=host,connection (the launcher does).",
-          name);
-      return false;
-    }
   }
 }

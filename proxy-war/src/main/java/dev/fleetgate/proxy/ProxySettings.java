@@ -4,6 +4,8 @@ import dev.fleetgate.proxy.balance.Strategy;
 import dev.fleetgate.proxy.headers.TrustedProxies;
 import dev.fleetgate.supervisor.config.ConfigValues;
 import dev.fleetgate.supervisor.config.InvalidConfigurationException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -117,6 +119,27 @@ record ProxySettings(
       }
       throw new InvalidConfigurationException(
           key, raw, "use client-address, header:<name> or cookie:<name>");
+    }
+
+    /** The key of {@code request}, or null when it has none (then round-robin picks). */
+    String of(HttpServletRequest request) {
+      return switch (kind) {
+        case CLIENT_ADDRESS -> request.getRemoteAddr();
+        case HEADER -> request.getHeader(name);
+        case COOKIE -> cookie(request, name);
+      };
+    }
+
+    private static String cookie(HttpServletRequest request, String name) {
+      Cookie[] cookies = request.getCookies();
+      if (cookies != null) {
+        for (Cookie cookie : cookies) {
+          if (cookie.getName().equals(name)) {
+            return cookie.getValue();
+          }
+        }
+      }
+      return null;
     }
   }
 }

@@ -1,26 +1,49 @@
 package dev.fleetgate.proxy;
 
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.ByteBuffer;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The client's request body on its way to a worker, streamed, never whole in memory (R3). It
- * remembers whether any of it was read — a request whose body a worker may have seen cannot be sent
- * to another one — and stops at {@code fleetgate.proxy.max-body-size} (R6).
+ * The client's request body on its way to a worker, streamed with servlet non-blocking input: no
+ * thread waits for a slow client, and no more is read than the worker's connection asked for, so
+ * memory stays at a few buffers whatever the body's size (R3). It remembers whether any of it was
+ * read — a request whose body a worker may have seen cannot be sent to another one — and stops at
+ * {@code fleetgate.proxy.max-body-size} (R6).
+ *
+ * <p>The JDK client asks for buffers from its threads, the container says when the client sent more
+ * from its own; {@link #drain()} lets exactly one of them read at a time.
  */
-final class RequestBody {
+final class RequestBody implements BodyPublisher {
+  private static final int BUFFER_BYTES = 16 * 1024;
+
   private final HttpServletRequest request;
   private final long declaredLength;
   private final boolean present;
   private final long limit;
+  private final AtomicInteger wip = new AtomicInteger();
+  private final AtomicLong demand = new AtomicLong();
+  private volatile Flow.Subscriber<? super ByteBuffer> subscriber;
   private volatile boolean read;
   private volatile boolean tooLarge;
-  private volatile boolean clientFailed;
+
+  /** The container said the client sent everything; some of it may still be unread. */
+  private volatile boolean allRead;
+
+  private volatile boolean done;
+  private volatile boolean complete;
+  private volatile Throwable clientError;
+  private volatile long bytes;
+  private volatile long lastReadNanos;
+  private volatile long completedNanos;
+  private ServletInputStream in;
 
   RequestBody(HttpServletRequest request, long limit) {
     this.request = request;
@@ -41,14 +64,66 @@ final class RequestBody {
     return tooLarge;
   }
 
-  /** True once reading the client's body failed: the client broke off, not the worker. */
-  boolean clientFailed() {
-    return clientFailed;
-  }
-
   /** A chunked body: if it breaks off, the worker connection it was on must not be reused. */
   boolean chunked() {
     return present && declaredLength < 0;
+  }
+
+  boolean present() {
+    return present;
+  }
+
+  /**
+   * True when reading the client's body failed or ended short of its declared length (the client
+   * went away): not the worker's fault, and not the size limit either.
+   */
+  boolean clientFailed() {
+    return clientError != null;
+  }
+
+  /** True when the client's whole body has been read (or it had none). */
+  boolean fullyRead() {
+    return !present || complete;
+  }
+
+  /**
+   * Reads and drops the rest of the client's body, so the next request on its keep-alive connection
+   * starts where it should: a worker may answer (Node often does) before it read the whole body,
+   * and the container would otherwise parse the leftover bytes as the next request. {@code then}
+   * hears true once the body ended, false when it failed or passed {@code limit} more bytes (then
+   * the connection must be closed instead).
+   */
+  void discardRest(long limit, java.util.function.Consumer<Boolean> then) {
+    if (done) {
+      then.accept(complete);
+      return;
+    }
+    long stopAt = bytes + limit;
+    demand.set(Long.MAX_VALUE);
+    subscriber =
+        new Flow.Subscriber<>() {
+          @Override
+          public void onSubscribe(Flow.Subscription subscription) {}
+
+          @Override
+          public void onNext(ByteBuffer item) {
+            if (bytes > stopAt) {
+              throw new IllegalStateException("too much body left to discard");
+            }
+          }
+
+          @Override
+          public void onError(Throwable throwable) {
+            then.accept(false);
+          }
+
+          @Override
+          public void onComplete() {
+            then.accept(true);
+          }
+        };
+    lastReadNanos = System.nanoTime();
+    drain();
   }
 
   /** True once a worker may have received part of the body. */
@@ -56,66 +131,185 @@ final class RequestBody {
     return read;
   }
 
+  /** Body bytes read from the client so far. */
+  long bytes() {
+    return bytes;
+  }
+
+  /** True while a worker waits for body bytes the client has not sent yet. */
+  boolean waitingForClient() {
+    return subscriber != null && !done && demand.get() > 0;
+  }
+
+  /** When the last body bytes arrived, or when the worker first asked for them. */
+  long lastReadNanos() {
+    return lastReadNanos;
+  }
+
+  /** When the whole body went to the worker, or 0 while it has not. */
+  long completedNanos() {
+    return completedNanos;
+  }
+
+  /** What the JDK client sends: nothing, or this body with its declared length if any. */
   BodyPublisher publisher() {
-    if (!present) {
-      return BodyPublishers.noBody();
-    }
-    BodyPublisher stream = BodyPublishers.ofInputStream(this::open);
-    return declaredLength > 0 ? BodyPublishers.fromPublisher(stream, declaredLength) : stream;
+    return present ? this : BodyPublishers.noBody();
   }
 
-  private InputStream open() {
-    read = true;
-    try {
-      return new Limited(request.getInputStream());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  @Override
+  public long contentLength() {
+    return declaredLength > 0 ? declaredLength : -1;
   }
 
-  /** Counts what passes and fails the upload once it exceeds the limit. */
-  private final class Limited extends FilterInputStream {
-    private long count;
-
-    Limited(InputStream in) {
-      super(in);
+  @Override
+  public void subscribe(Flow.Subscriber<? super ByteBuffer> next) {
+    if (read || done) {
+      // A retry must never resend a body that is partly gone: the proxy only retries bodies no
+      // worker saw, so this is a bug guard, not a path taken.
+      next.onSubscribe(new NoDemand());
+      next.onError(new IOException("the request body was already sent to a worker"));
+      return;
     }
+    demand.set(0);
+    subscriber = next;
+    lastReadNanos = System.nanoTime();
+    next.onSubscribe(
+        new Flow.Subscription() {
+          @Override
+          public void request(long n) {
+            if (n <= 0) {
+              fail(new IllegalArgumentException("non-positive request " + n));
+            } else {
+              demand.getAndAccumulate(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
+              drain();
+            }
+          }
 
-    @Override
-    public int read() throws IOException {
-      int b;
+          @Override
+          public void cancel() {
+            if (subscriber == next) {
+              subscriber = null;
+            }
+          }
+        });
+  }
+
+  private void fail(Throwable error) {
+    clientError = error;
+    drain();
+  }
+
+  private void drain() {
+    if (wip.getAndIncrement() != 0) {
+      return;
+    }
+    int missed = 1;
+    do {
       try {
-        b = super.read();
-      } catch (IOException clientGone) {
-        clientFailed = true;
-        throw clientGone;
+        pump();
+      } catch (IOException | RuntimeException e) {
+        if (!tooLarge) {
+          clientError = e;
+        }
+        signalError(e);
       }
-      count(b < 0 ? 0 : 1, b < 0);
-      return b;
-    }
+      missed = wip.addAndGet(-missed);
+    } while (missed != 0);
+  }
 
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n;
-      try {
-        n = super.read(buffer, offset, length);
-      } catch (IOException clientGone) {
-        clientFailed = true;
-        throw clientGone;
-      }
-      count(Math.max(n, 0), n < 0);
-      return n;
+  /** Moves what the client sent and the worker asked for; called by one thread at a time. */
+  private void pump() throws IOException {
+    Flow.Subscriber<? super ByteBuffer> target = subscriber;
+    if (done || target == null) {
+      return;
     }
-
-    private void count(int n, boolean end) throws IOException {
-      if (end && declaredLength > 0 && count < declaredLength) {
-        clientFailed = true; // the client closed before sending what it declared
+    if (clientError != null) {
+      signalError(clientError);
+      return;
+    }
+    if (in == null) {
+      in = request.getInputStream();
+      in.setReadListener(new Arrivals()); // onDataAvailable follows, and drains again
+      return;
+    }
+    boolean ended = false;
+    while (!ended && demand.get() > 0 && in.isReady()) {
+      byte[] buffer = new byte[BUFFER_BYTES];
+      int n = in.read(buffer);
+      if (n < 0) {
+        if (declaredLength > 0 && bytes < declaredLength) {
+          // The client closed before sending all it declared: its fault, not the worker's.
+          throw new ClientBodyEnded(
+              "the client sent " + bytes + " of " + declaredLength + " body bytes");
+        }
+        ended = true;
+        break;
       }
-      count += n;
-      if (limit > 0 && count > limit) {
+      if (n == 0) {
+        continue;
+      }
+      read = true;
+      bytes += n;
+      lastReadNanos = System.nanoTime();
+      if (limit > 0 && bytes > limit) {
         tooLarge = true;
         throw new IOException("request body larger than fleetgate.proxy.max-body-size");
       }
+      demand.decrementAndGet();
+      target.onNext(ByteBuffer.wrap(buffer, 0, n));
+      ended = declaredLength > 0 && bytes >= declaredLength;
     }
+    // The container may report all data read while some of it still waits in its buffer: the
+    // body ends only when a read says so, the declared length is reached, or nothing is left.
+    if (ended || (allRead && !in.isReady())) {
+      done = true;
+      complete = true;
+      completedNanos = System.nanoTime();
+      target.onComplete();
+    }
+  }
+
+  private void signalError(Throwable error) {
+    Flow.Subscriber<? super ByteBuffer> target = subscriber;
+    if (!done && target != null) {
+      done = true;
+      target.onError(error);
+    }
+  }
+
+  /** The container's word that the client sent more, finished, or failed. */
+  private final class Arrivals implements ReadListener {
+    @Override
+    public void onDataAvailable() {
+      drain();
+    }
+
+    @Override
+    public void onAllDataRead() {
+      allRead = true;
+      drain();
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      fail(error);
+    }
+  }
+
+  /** The client's body ended before its declared length. */
+  static final class ClientBodyEnded extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ClientBodyEnded(String message) {
+      super(message);
+    }
+  }
+
+  private static final class NoDemand implements Flow.Subscription {
+    @Override
+    public void request(long n) {}
+
+    @Override
+    public void cancel() {}
   }
 }

@@ -33,9 +33,12 @@ final class ResponseRelay implements BodySubscriber<Void> {
   private volatile Flow.Subscription subscription;
   private volatile boolean upstreamDone;
   private volatile Throwable failure;
+  private volatile boolean clientGone;
+  private volatile long lastWorkerNanos = System.nanoTime();
+  private volatile long lastClientNanos = System.nanoTime();
   private final AtomicBoolean finished = new AtomicBoolean();
   private final byte[] scratch = new byte[16 * 1024];
-  private boolean requested;
+  private volatile boolean requested;
   private volatile long written;
 
   ResponseRelay(ServletOutputStream out, Runnable onDone) {
@@ -54,7 +57,7 @@ final class ResponseRelay implements BodySubscriber<Void> {
           @Override
           public void onError(Throwable clientError) {
             // The client went away: stop reading from the worker.
-            cancel(clientError);
+            clientGone(clientError);
           }
         });
   }
@@ -72,6 +75,7 @@ final class ResponseRelay implements BodySubscriber<Void> {
 
   @Override
   public void onNext(List<ByteBuffer> buffers) {
+    lastWorkerNanos = System.nanoTime();
     pending.addAll(buffers);
     drain();
   }
@@ -89,12 +93,50 @@ final class ResponseRelay implements BodySubscriber<Void> {
     drain();
   }
 
+  /** The client went away or failed: stop reading from the worker. */
+  void clientGone(Throwable reason) {
+    clientGone = true;
+    cancel(reason);
+  }
+
+  /** Stops the relay because of the worker (silent too long): the response ends incomplete. */
   void cancel(Throwable reason) {
+    if (failure == null) {
+      failure = reason;
+    }
     Flow.Subscription s = subscription;
     if (s != null) {
       s.cancel();
     }
     finish(reason);
+  }
+
+  /** Why the relay ended early, or null when the whole body went out. */
+  Throwable failure() {
+    return failure;
+  }
+
+  /** True when the relay ended because the client went away. */
+  boolean clientWentAway() {
+    return clientGone;
+  }
+
+  /** True while the relay waits for the worker's next bytes; see {@link #lastWorkerNanos()}. */
+  boolean waitingForWorker() {
+    return requested && pending.isEmpty() && !upstreamDone && !finished.get();
+  }
+
+  long lastWorkerNanos() {
+    return lastWorkerNanos;
+  }
+
+  /** True while bytes wait for the client to take them; see {@link #lastClientNanos()}. */
+  boolean waitingForClient() {
+    return !pending.isEmpty() && !finished.get();
+  }
+
+  long lastClientNanos() {
+    return lastClientNanos;
   }
 
   private void drain() {
@@ -105,7 +147,9 @@ final class ResponseRelay implements BodySubscriber<Void> {
     do {
       try {
         writeWhatWeCan();
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException e) {
+        clientGone(e); // writing to the client failed
+      } catch (RuntimeException e) {
         cancel(e);
       }
       missed = wip.addAndGet(-missed);
@@ -122,6 +166,7 @@ final class ResponseRelay implements BodySubscriber<Void> {
         return; // onWritePossible follows
       }
       write(buffer);
+      lastClientNanos = System.nanoTime();
       pending.poll();
       requested = false;
     }
@@ -135,6 +180,7 @@ final class ResponseRelay implements BodySubscriber<Void> {
     out.flush();
     if (!requested) {
       requested = true;
+      lastWorkerNanos = System.nanoTime();
       subscription.request(1);
     }
   }

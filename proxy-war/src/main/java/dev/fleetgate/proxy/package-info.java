@@ -6,12 +6,15 @@
  *       routes: no lock and no EJB call per request.
  *   <li>R2 Hop-by-hop headers dropped both ways; {@code X-Forwarded-For/-Proto/-Host/-Port} added;
  *       the client's {@code Host} kept (needs {@code
- *       -Djdk.httpclient.allowRestrictedHeaders=host}).
- *   <li>R3 Bodies stream both ways, never whole in memory; responses are relayed with servlet
- *       non-blocking output and back-pressure, flushed as they arrive (server-sent events).
- *   <li>R4 No ready worker: 502 {@code no worker is ready}. Worker failed: 502. No answer within
- *       {@code fleetgate.proxy.response-timeout}, or no connection within {@code
- *       fleetgate.proxy.connect-timeout}: 504. Each logged with the worker's id.
+ *       -Djdk.httpclient.allowRestrictedHeaders=host,connection}, which the launcher sets).
+ *   <li>R3 Bodies stream both ways, never whole in memory and without a thread waiting on either
+ *       side: request bodies with servlet non-blocking input, read only as fast as the worker's
+ *       connection takes them; responses with non-blocking output and back-pressure, flushed as
+ *       they arrive (server-sent events).
+ *   <li>R4 No ready worker: 502 {@code no worker is ready}. Worker failed: 502. No response headers
+ *       within {@code fleetgate.proxy.response-timeout} (counted once the request body is sent), or
+ *       no connection within {@code fleetgate.proxy.connect-timeout}: 504. Each logged with the
+ *       worker's id.
  *   <li>R5 Retries as nginx's {@code proxy_next_upstream error timeout}: on another worker, up to
  *       {@code fleetgate.proxy.max-tries}, only while nothing reached the client; POST, PATCH, LOCK
  *       and requests whose body was streamed only when the worker never got the connection.
@@ -22,6 +25,14 @@
  *   <li>R8 Requests with {@code Upgrade} (WebSocket) are tunnelled ({@code upgrade} package);
  *       HTTP/2's {@code h2c} upgrade is ignored and the request proxied as HTTP/1.1.
  *   <li>R9 An access log line per request, in a configurable format, when enabled.
+ *   <li>R11 Idle timeouts, as nginx's {@code proxy_read_timeout} and {@code client_body_timeout}:
+ *       {@code fleetgate.proxy.read-timeout} between two reads, never over a whole transfer. A
+ *       worker silent that long in the middle of a body, or one that fails there, gets the client's
+ *       connection cut, so the body never looks complete; a client that stops sending its body that
+ *       long gets 408. Enforced by one sweep ({@link dev.fleetgate.proxy.StallWatch}), not a timer
+ *       per request.
+ *   <li>R12 Per-worker traffic (requests, errors by kind, status classes, bytes, latency) recorded
+ *       once per attempt without locks, in {@link dev.fleetgate.supervisor.traffic}.
  *   <li>R10 Active health checks as HAProxy's: a worker failing {@code fall} checks in a row gets
  *       no traffic until it passes {@code rise}.
  *   <li>R11 A request with ambiguous framing never reaches a worker, and its connection is closed

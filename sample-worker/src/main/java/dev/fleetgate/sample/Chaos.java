@@ -70,6 +70,32 @@ final class Chaos {
     }
   }
 
+  /**
+   * R12.5: starts a chunked 200 answer, writes {@code after} bytes (default 1024), then either
+   * halts the process ({@code then=crash}, the default) or falls silent ({@code then=hang}): a
+   * worker that fails in the middle of a body.
+   */
+  void cut(HttpExchange exchange) throws IOException {
+    Query query = Query.parse(exchange.getRequestURI().getRawQuery());
+    int after = (int) query.number("after", 1024, 0, 64 * MIB);
+    boolean crash = !"hang".equals(query.text("then", "crash"));
+    exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+    exchange.sendResponseHeaders(200, 0);
+    var body = exchange.getResponseBody();
+    byte[] chunk = new byte[Math.min(after, 16 * 1024)];
+    java.util.Arrays.fill(chunk, (byte) 'x');
+    for (int left = after; left > 0; left -= chunk.length) {
+      body.write(chunk, 0, Math.min(left, chunk.length));
+    }
+    body.flush();
+    if (crash) {
+      System.err.println("sample-worker " + identity.workerId() + " crashing mid-body");
+      System.err.flush();
+      Runtime.getRuntime().halt(1);
+    }
+    hang(exchange);
+  }
+
   /** R12.4: what the chaos paths answer when chaos is off. */
   static void off(HttpExchange exchange) throws IOException {
     JsonReply.error(

@@ -35,6 +35,12 @@ final class Query {
     return new Query(values);
   }
 
+  /** The text named {@code name}, or {@code fallback} when absent or empty. */
+  String text(String name, String fallback) {
+    String value = values.get(name);
+    return value == null || value.isEmpty() ? fallback : value;
+  }
+
   /**
    * The whole number named {@code name}, or {@code fallback} when absent.
    *

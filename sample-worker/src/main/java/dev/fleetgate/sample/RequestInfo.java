@@ -46,6 +46,20 @@ final class RequestInfo {
     JsonReply.send(exchange, 200, json);
   }
 
+  /**
+   * R18: which worker answered and from which port the request came: the same port on two requests
+   * means a reused keep-alive connection.
+   */
+  void connection(HttpExchange exchange) throws IOException {
+    JsonReply.send(
+        exchange,
+        200,
+        Json.object()
+            .add("worker", identity.workerId())
+            .add("peerPort", exchange.getRemoteAddress().getPort())
+            .end());
+  }
+
   /** R4: every request header with all its values, names lower-cased and sorted. */
   void headers(HttpExchange exchange) throws IOException {
     Map<String, List<String>> sorted = new TreeMap<>();

@@ -50,6 +50,7 @@ final class Routes implements HttpHandler {
   private void route(HttpExchange exchange, String path) throws IOException {
     switch (path) {
       case "/headers" -> info.headers(exchange);
+      case "/connection" -> info.connection(exchange);
       case "/health" -> info.health(exchange);
       case "/delay" -> info.delay(exchange);
       case "/echo" -> {
@@ -72,7 +73,7 @@ final class Routes implements HttpHandler {
           streams.sse(exchange);
         }
       }
-      case "/crash", "/hang", "/leak" -> misbehave(exchange, path);
+      case "/crash", "/hang", "/leak", "/cut" -> misbehave(exchange, path);
       default -> {
         if (path.startsWith(STATUS_PREFIX)) {
           info.status(exchange, path.substring(STATUS_PREFIX.length()));
@@ -90,6 +91,8 @@ final class Routes implements HttpHandler {
       chaos.crash(exchange);
     } else if (path.equals("/hang")) {
       chaos.hang(exchange);
+    } else if (path.equals("/cut")) {
+      chaos.cut(exchange);
     } else {
       chaos.leak(exchange);
     }

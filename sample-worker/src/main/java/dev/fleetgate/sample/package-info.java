@@ -40,6 +40,8 @@
  *         <li>R12.2 {@code /hang} never answers; the handler blocks until interrupted.
  *         <li>R12.3 {@code /leak?mb=N} allocates and keeps N MiB of touched native memory and
  *             answers the total kept.
+ *         <li>R12.5 {@code /cut?after=N&then=crash|hang} sends a 200 with N bytes of a chunked
+ *             body, then halts the process or falls silent.
  *         <li>R12.4 With chaos off these paths answer 404 with a JSON error.
  *       </ul>
  *   <li><b>R13 Graceful stop.</b> On SIGTERM the worker stops accepting connections, lets requests
@@ -51,6 +53,8 @@
  *   <li><b>R16 Start delay.</b> {@code SAMPLE_WORKER_START_DELAY_MS} delays listening, for
  *       readiness tests.
  *   <li><b>R17 JSON.</b> Answers are JSON written by hand, strings escaped per RFC 8259.
+ *   <li><b>R18 Connection.</b> {@code /connection} answers the worker id and the peer port the
+ *       request came from (the same port twice: a reused keep-alive connection).
  * </ul>
  */
 package dev.fleetgate.sample;

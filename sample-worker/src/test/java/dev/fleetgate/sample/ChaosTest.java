@@ -41,7 +41,7 @@ class ChaosTest {
             LocalWorker.CLIENT.send(
                 worker.request("/hang").timeout(Duration.ofMillis(300)).build(),
                 BodyHandlers.ofString()));
-    assertEquals(1, worker.server.inFlight());
+    LocalWorker.awaitTrue(() -> worker.server.inFlight() == 1, WAIT, "the hang is still in flight");
 
     worker.server.stop(Duration.ofMillis(100));
 
@@ -56,6 +56,36 @@ class ChaosTest {
     assertEquals(200, first.statusCode());
     assertEquals("{\"worker\":\"c-1\",\"leakedMb\":2}", first.body());
     assertEquals("{\"worker\":\"c-1\",\"leakedMb\":5}", second.body());
+  }
+
+  @Test
+  void r12_5_cutsABodyShortAndFallsSilent() throws Exception {
+    try (var socket = new java.net.Socket("127.0.0.1", worker.port())) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /cut?after=100&then=hang HTTP/1.1\r\nHost: x\r\n\r\n"
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.setSoTimeout(5_000);
+      var in = socket.getInputStream();
+      StringBuilder seen = new StringBuilder();
+      while (seen.chars().filter(c -> c == 'x').count() < 100) {
+        int b = in.read();
+        assertEquals(true, b >= 0, "the worker closed before sending 100 bytes: " + seen);
+        seen.append((char) b);
+      }
+      socket.setSoTimeout(300);
+      StringBuilder after = new StringBuilder();
+      assertThrows(
+          java.net.SocketTimeoutException.class,
+          () -> {
+            for (int b; (b = in.read()) >= 0; ) {
+              after.append((char) b);
+            }
+          },
+          "the body must not end after the cut");
+      assertEquals("\r\n", after.toString(), "only the end of the 100-byte chunk follows");
+    }
   }
 
   @Test

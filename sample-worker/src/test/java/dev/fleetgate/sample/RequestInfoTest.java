@@ -51,6 +51,16 @@ class RequestInfoTest {
   }
 
   @Test
+  void r18_tellsThePeerPortSoAReusedConnectionShows() throws Exception {
+    HttpResponse<String> first = worker.get("/connection");
+    HttpResponse<String> second = worker.get("/connection");
+
+    assertEquals(200, first.statusCode());
+    assertTrue(first.body().startsWith("{\"worker\":\"w-7\",\"peerPort\":"), first.body());
+    assertEquals(first.body(), second.body(), "one pooled connection, one peer port");
+  }
+
+  @Test
   void r3_answersAnyOtherPathAndMethodWithTheRawPathQueryAndForwardingHeaders() throws Exception {
     HttpResponse<String> response =
         LocalWorker.CLIENT.send(

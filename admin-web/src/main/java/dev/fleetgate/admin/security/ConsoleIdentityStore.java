@@ -17,9 +17,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Checks the console's one administrator (R3). The credentials are resolved when the application
- * starts, so a malformed hash fails the deployment (R3.1) and a generated password is in the log
- * before anyone needs it.
+ * Checks the console's administrator (R3) and its optional read-only viewer (R8). The credentials
+ * are resolved when the application starts, so a malformed hash fails the deployment (R3.1) and a
+ * generated password is in the log before anyone needs it.
  *
  * <p>Configure with MicroProfile Config (system property, environment variable, or {@code
  * microprofile-config.properties}):
@@ -30,13 +30,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       {@link HashPassword}, or any hash of Jakarta Security's {@code Pbkdf2PasswordHash}
  *   <li>{@code fleetgate.admin.password} ({@code FLEETGATE_ADMIN_PASSWORD}): plain text, used only
  *       when no hash is set
+ *   <li>{@code fleetgate.admin.viewer-username}, {@code fleetgate.admin.viewer-password-hash},
+ *       {@code fleetgate.admin.viewer-password}: the same for a user who may only look; unset = no
+ *       viewer
  * </ul>
  */
 @ApplicationScoped
 public class ConsoleIdentityStore implements IdentityStore {
 
-  /** The role every console page requires (web.xml) and the group this store grants. */
+  /** The role that may act; every console page admits it (web.xml). Granted as a group. */
   public static final String ROLE = "fleetgate-admin";
+
+  /** The role that may only look (R8); every console page admits it too. Granted as a group. */
+  public static final String VIEWER_ROLE = "fleetgate-viewer";
 
   private static final Logger LOG = Logger.getLogger(ConsoleIdentityStore.class.getName());
   private static final String RULE = "*".repeat(78);
@@ -53,7 +59,20 @@ public class ConsoleIdentityStore implements IdentityStore {
   @ConfigProperty(name = AdminCredentials.PASSWORD_KEY)
   Optional<String> password;
 
+  @Inject
+  @ConfigProperty(name = ViewerCredentials.USERNAME_KEY)
+  Optional<String> viewerUsername;
+
+  @Inject
+  @ConfigProperty(name = ViewerCredentials.PASSWORD_HASH_KEY)
+  Optional<String> viewerPasswordHash;
+
+  @Inject
+  @ConfigProperty(name = ViewerCredentials.PASSWORD_KEY)
+  Optional<String> viewerPassword;
+
   private AdminCredentials credentials;
+  private Optional<ViewerCredentials> viewer;
 
   /** Creates this bean, and so resolves the credentials, as soon as the application is up. */
   void resolveAtStartup(@Observes Startup startup) {
@@ -69,6 +88,18 @@ public class ConsoleIdentityStore implements IdentityStore {
             password.orElse(null),
             () -> AdminCredentials.generatePassword(new SecureRandom()));
     credentials.generatedPassword().ifPresentOrElse(this::announce, this::describe);
+    viewer =
+        ViewerCredentials.resolve(
+            viewerUsername.orElse(null),
+            viewerPasswordHash.orElse(null),
+            viewerPassword.orElse(null),
+            credentials.username());
+    viewer.ifPresent(
+        v ->
+            LOG.log(
+                Level.INFO,
+                "Fleetgate console: read-only user {0} from {1}",
+                new Object[] {v.username(), ViewerCredentials.USERNAME_KEY}));
   }
 
   @Override
@@ -76,8 +107,15 @@ public class ConsoleIdentityStore implements IdentityStore {
     if (!(credential instanceof UsernamePasswordCredential login)) {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
-    return credentials.matches(login.getCaller(), login.getPassword().getValue())
-        ? new CredentialValidationResult(login.getCaller(), Set.of(ROLE))
+    char[] typed = login.getPassword().getValue();
+    boolean admin = credentials.matches(login.getCaller(), typed);
+    // Checked even when the administrator matched: the time taken tells nothing about who it was.
+    boolean looker = viewer.map(v -> v.matches(login.getCaller(), typed)).orElse(false);
+    if (admin) {
+      return new CredentialValidationResult(login.getCaller(), Set.of(ROLE));
+    }
+    return looker
+        ? new CredentialValidationResult(login.getCaller(), Set.of(VIEWER_ROLE))
         : CredentialValidationResult.INVALID_RESULT;
   }
 

@@ -5,9 +5,10 @@
  * <p>Requirements (tests name the one they prove):
  *
  * <ul>
- *   <li><b>R1</b> Every console page needs the role {@value ConsoleIdentityStore#ROLE}; only the
- *       login page and the Faces resources (styles, scripts) are open. The constraints live in both
- *       {@code web.xml} files: admin-web's (EAR) and micro-war's (merged WAR).
+ *   <li><b>R1</b> Every console page needs the role {@value ConsoleIdentityStore#ROLE} or {@value
+ *       ConsoleIdentityStore#VIEWER_ROLE}; only the login page, the Faces resources (styles,
+ *       scripts) and the metrics endpoint (which checks by itself) are open. The constraints live
+ *       in both {@code web.xml} files: admin-web's (EAR) and micro-war's (merged WAR).
  *   <li><b>R2</b> Sign-in is a custom Faces form ({@code login.xhtml}) driven by {@link
  *       ConsoleAuthentication}; the login page path is resolved per deployment shape through EL
  *       ({@code #{consolePaths.loginPage}}), so one code base serves both shapes.
@@ -34,6 +35,11 @@
  *       over TLS, never replaced by URL rewriting, and scoped to {@code /admin} (web.xml {@code
  *       session-config}; SameSite in {@code WEB-INF/payara-web.xml}, as Payara reads it only
  *       there).
+ *   <li><b>R8</b> An optional read-only user: {@value ViewerCredentials#USERNAME_KEY} with {@value
+ *       ViewerCredentials#PASSWORD_HASH_KEY} or {@value ViewerCredentials#PASSWORD_KEY} gets role
+ *       {@value ConsoleIdentityStore#VIEWER_ROLE}: every page, no operation. Unset: no viewer. A
+ *       viewer without a password, or with the administrator's name, stops the start naming the
+ *       key; its password is never generated.
  * </ul>
  */
 package dev.fleetgate.admin.security;

@@ -214,6 +214,7 @@ public class Tunnel implements HttpUpgradeHandler {
     }
     if (upstream != null) {
       upstream.requestFinished();
+      upstream.traffic().tunnelClosed();
     }
     try {
       if (worker != null) {

@@ -5,6 +5,8 @@ import dev.fleetgate.proxy.ProxyServlet;
 import dev.fleetgate.proxy.balance.Peer;
 import dev.fleetgate.proxy.headers.HopByHopHeaders;
 import dev.fleetgate.proxy.headers.RequestHeaders;
+import dev.fleetgate.supervisor.traffic.ErrorKind;
+import dev.fleetgate.supervisor.traffic.WorkerTraffic;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,9 +48,28 @@ public final class UpgradeForwarder {
     this.forwarding = forwarding;
   }
 
+  /**
+   * A request to tunnel: {@code Upgrade} named in {@code Connection}, no body (a WebSocket
+   * handshake is a bare GET). HTTP/2's {@code h2c} upgrade, which the JDK's own client tries on its
+   * first request, is ignored as RFC 9110 allows: such a request is proxied as HTTP/1.1, body and
+   * all.
+   */
+  public static boolean wanted(HttpServletRequest request) {
+    String upgrade = request.getHeader("Upgrade");
+    return upgrade != null
+        && !upgrade.trim().equalsIgnoreCase("h2c")
+        && request.getContentLengthLong() <= 0
+        && request.getHeader("Transfer-Encoding") == null
+        && Collections.list(request.getHeaders("Connection")).stream()
+            .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+            .anyMatch(token -> token.trim().equalsIgnoreCase("upgrade"));
+  }
+
   public void forward(HttpServletRequest request, HttpServletResponse response, Peer peer)
       throws IOException {
     WorkerHandshake.Answer answer;
+    WorkerTraffic traffic = peer.upstream().traffic();
+    long started = System.nanoTime();
     try {
       answer =
           WorkerHandshake.send(
@@ -56,6 +77,8 @@ public final class UpgradeForwarder {
     } catch (IOException e) {
       peer.health().failed();
       boolean timeout = e instanceof HttpTimeoutException;
+      traffic.started();
+      traffic.failed(timeout ? ErrorKind.TIMEOUT : ErrorKind.CONNECT, 0, 0);
       LOG.log(
           Level.WARNING,
           "Upgrade to worker {0} failed: {1}",
@@ -70,7 +93,9 @@ public final class UpgradeForwarder {
     if (answer.status() == HttpServletResponse.SC_SWITCHING_PROTOCOLS) {
       switchProtocols(request, response, peer, answer);
     } else {
-      relayRefusal(answer, response);
+      traffic.started();
+      long relayed = relayRefusal(answer, response);
+      traffic.completed(answer.status(), System.nanoTime() - started, 0, relayed);
     }
   }
 
@@ -139,14 +164,19 @@ public final class UpgradeForwarder {
     }
   }
 
-  /** The worker said no: its status, headers and (Content-Length delimited) body go back. */
-  private void relayRefusal(WorkerHandshake.Answer answer, HttpServletResponse response)
+  /**
+   * The worker said no: its status, headers and (Content-Length delimited) body go back.
+   *
+   * @return the body bytes relayed
+   */
+  private long relayRefusal(WorkerHandshake.Answer answer, HttpServletResponse response)
       throws IOException {
     try (AsynchronousSocketChannel channel = answer.channel()) {
       response.setStatus(answer.status());
       copyHeaders(answer, response);
       String length = answer.header("content-length");
       long remaining = length == null ? 0 : Long.parseLong(length.trim());
+      long total = remaining;
       response.setContentLengthLong(remaining);
       ByteBuffer buffer = answer.rest();
       ServletOutputStream out = response.getOutputStream();
@@ -163,6 +193,7 @@ public final class UpgradeForwarder {
         buffer.position(buffer.position() + n);
         remaining -= n;
       }
+      return total - remaining;
     } catch (NumberFormatException | ExecutionException | TimeoutException e) {
       throw new IOException("relaying the worker's refusal of the upgrade", e);
     } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fleetgate.supervisor.routing.Routes;
 import dev.fleetgate.supervisor.routing.Upstream;
+import dev.fleetgate.supervisor.traffic.WorkerTraffic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,9 +18,9 @@ import org.junit.jupiter.api.Test;
 /** R1–R5: which worker each request goes to, as exact sequences. */
 class BalancerTest {
   AtomicLong nanos = new AtomicLong();
-  Upstream a = new Upstream(0, "127.0.0.1", 3000);
-  Upstream b = new Upstream(1, "127.0.0.1", 3001);
-  Upstream c = new Upstream(2, "127.0.0.1", 3002);
+  Upstream a = new Upstream(0, "127.0.0.1", 3000, new WorkerTraffic(0));
+  Upstream b = new Upstream(1, "127.0.0.1", 3001, new WorkerTraffic(1));
+  Upstream c = new Upstream(2, "127.0.0.1", 3002, new WorkerTraffic(2));
 
   Balancer balancer(Strategy strategy, Map<Integer, Integer> weights) {
     return new Balancer(strategy, weights, 1, Duration.ofSeconds(10), 2, 3, nanos::get);

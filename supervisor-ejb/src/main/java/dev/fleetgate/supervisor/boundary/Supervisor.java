@@ -8,7 +8,14 @@ import dev.fleetgate.supervisor.control.StateDirectory;
 import dev.fleetgate.supervisor.control.WorkerCommand;
 import dev.fleetgate.supervisor.entity.FleetSnapshot;
 import dev.fleetgate.supervisor.entity.LogLine;
+import dev.fleetgate.supervisor.entity.TrafficSample;
+import dev.fleetgate.supervisor.entity.TrafficSnapshot;
+import dev.fleetgate.supervisor.entity.WorkerEvent;
+import dev.fleetgate.supervisor.entity.WorkerSnapshot;
 import dev.fleetgate.supervisor.routing.RoutingTable;
+import dev.fleetgate.supervisor.traffic.PrometheusText;
+import dev.fleetgate.supervisor.traffic.TrafficHistory;
+import dev.fleetgate.supervisor.traffic.WorkerTraffic;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -24,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -52,7 +60,13 @@ public class Supervisor {
 
   @Resource ManagedThreadFactory threads;
 
+  /** How often the console's charts get a point, and how far back they reach. */
+  private static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(5);
+
+  private static final Duration HISTORY_WINDOW = Duration.ofMinutes(15);
+
   private final RoutingTable routingTable = new RoutingTable();
+  private final TrafficHistory history = new TrafficHistory(HISTORY_WINDOW, SAMPLE_INTERVAL);
   private SupervisorConfig config;
   private StateDirectory stateDir;
   private ScheduledThreadPoolExecutor scheduler;
@@ -92,6 +106,11 @@ public class Supervisor {
             config.stateDir()
           });
       fleet.startInitial();
+      scheduler.scheduleAtFixedRate(
+          this::sampleTraffic,
+          SAMPLE_INTERVAL.toMillis(),
+          SAMPLE_INTERVAL.toMillis(),
+          TimeUnit.MILLISECONDS);
     } catch (InvalidConfigurationException | IllegalStateException e) {
       LOG.log(Level.SEVERE, "Fleetgate cannot start: {0}", e.getMessage());
       stopWorkers();
@@ -131,12 +150,49 @@ public class Supervisor {
     return fleet.recentLog(workerId);
   }
 
+  /** The worker's last state changes (up to 100), oldest first. */
+  public List<WorkerEvent> events(int workerId) {
+    return fleet.events(workerId);
+  }
+
+  /** What the worker's process gets in its environment on top of the server's own, by name. */
+  public Map<String, String> environment(int workerId) {
+    return fleet.environment(workerId);
+  }
+
+  /** Every worker's traffic since the server started, by worker id. */
+  public List<TrafficSnapshot> traffic() {
+    return routingTable.traffic().all().stream().map(WorkerTraffic::snapshot).toList();
+  }
+
+  /** One sample per worker every 5 s over the last 15 minutes, oldest first. */
+  public List<TrafficSample> trafficHistory() {
+    return history.samples();
+  }
+
+  /** The fleet and its traffic in the Prometheus text format ({@link PrometheusText}). */
+  public String prometheusText() {
+    return PrometheusText.of(fleet.snapshot(), routingTable.traffic().all());
+  }
+
   public int minReady() {
     return config.minReady();
   }
 
   public Instant lastHeartbeat() {
     return fleet.lastTick();
+  }
+
+  private void sampleTraffic() {
+    try {
+      Map<Integer, Integer> restarts =
+          fleet.snapshot().workers().stream()
+              .collect(
+                  java.util.stream.Collectors.toMap(WorkerSnapshot::id, WorkerSnapshot::restarts));
+      history.sample(Instant.now(), routingTable.traffic().all(), restarts);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Sampling traffic failed", e);
+    }
   }
 
   // ---- operations: each returns once it took effect, or throws OperationFailedException -------

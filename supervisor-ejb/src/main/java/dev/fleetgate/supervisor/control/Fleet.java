@@ -4,6 +4,7 @@ import dev.fleetgate.supervisor.config.SupervisorConfig;
 import dev.fleetgate.supervisor.entity.ExitStatus;
 import dev.fleetgate.supervisor.entity.FleetSnapshot;
 import dev.fleetgate.supervisor.entity.LogLine;
+import dev.fleetgate.supervisor.entity.WorkerEvent;
 import dev.fleetgate.supervisor.entity.WorkerSnapshot;
 import dev.fleetgate.supervisor.entity.WorkerState;
 import dev.fleetgate.supervisor.routing.RoutingTable;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -229,6 +231,20 @@ public final class Fleet {
     return new FleetSnapshot(list, desired, initialStartDone(), clock.instant());
   }
 
+  /** The worker's last state changes, oldest first. */
+  public List<WorkerEvent> events(int id) {
+    Worker worker = existing(id);
+    synchronized (worker) {
+      return worker.events();
+    }
+  }
+
+  /** The environment a worker's process gets on top of the server's own. */
+  public Map<String, String> environment(int id) {
+    Worker worker = existing(id);
+    return new TreeMap<>(environmentOf(worker));
+  }
+
   public List<LogLine> recentLog(int id) {
     return existing(id).logTail.lines();
   }
@@ -314,16 +330,20 @@ public final class Fleet {
     }
   }
 
-  private WorkerProcess.Launch launchFor(Worker worker) {
+  private Map<String, String> environmentOf(Worker worker) {
     Map<String, String> env = new HashMap<>(config.environment());
     env.put("PORT", Integer.toString(worker.port));
     env.put("WORKER_ID", Integer.toString(worker.id));
     env.put("HOST", config.host());
+    return env;
+  }
+
+  private WorkerProcess.Launch launchFor(Worker worker) {
     return new WorkerProcess.Launch(
         stateDir.extract(Fleet.class, "worker-guard.sh"),
         command,
         config.directory(),
-        env,
+        environmentOf(worker),
         config.stopGrace(),
         config.orphanGrace());
   }
@@ -349,7 +369,9 @@ public final class Fleet {
       Instant now = clock.instant();
       if (ready) {
         worker.backoff.reset();
-        worker.becomeReady(new Upstream(worker.id, config.host(), worker.port), now);
+        worker.becomeReady(
+            new Upstream(worker.id, config.host(), worker.port, routing.traffic().of(worker.id)),
+            now);
         settle(worker);
         publishRoutes();
       } else if (now.isAfter(deadline)) {
@@ -499,8 +521,12 @@ public final class Fleet {
           pid = worker.state().hasProcess() ? worker.pid() : -1;
         }
         long rss = pid > 0 ? ProcessTree.residentBytes(pid) : -1;
+        long ticks = pid > 0 ? ProcessTree.cpuTicks(pid) : -1;
         synchronized (worker) {
           worker.residentBytes = rss;
+          worker.cpuPercent = cpuPercent(worker.cpuTicks, worker.cpuSampledAt, ticks, now);
+          worker.cpuTicks = ticks;
+          worker.cpuSampledAt = now;
         }
         if (checkLimit && rss > config.memoryLimitBytes() && worker.state() == WorkerState.READY) {
           LOG.log(
@@ -517,6 +543,15 @@ public final class Fleet {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Supervisor periodic task failed", e);
     }
+  }
+
+  /** Percent of one core between two samples of a process tree's CPU ticks (100 per second). */
+  static double cpuPercent(long ticksBefore, Instant before, long ticksNow, Instant now) {
+    if (ticksBefore < 0 || ticksNow < ticksBefore || before == null) {
+      return -1;
+    }
+    long millis = Duration.between(before, now).toMillis();
+    return millis <= 0 ? -1 : (ticksNow - ticksBefore) * 10.0 * 100.0 / millis;
   }
 
   Set<Integer> ids() {

@@ -24,6 +24,32 @@ public final class ProcessTree {
     return total == 0 ? -1 : total;
   }
 
+  /**
+   * CPU time used so far by {@code pid} and its live descendants, in clock ticks (user + system,
+   * usually 100 per second), or -1 when unknown.
+   */
+  public static long cpuTicks(long pid) {
+    Optional<ProcessHandle> root = ProcessHandle.of(pid);
+    if (root.isEmpty()) {
+      return -1;
+    }
+    return Stream.concat(Stream.of(root.get()), root.get().descendants())
+        .mapToLong(p -> cpuTicksOf(p.pid()))
+        .filter(v -> v >= 0)
+        .sum();
+  }
+
+  static long cpuTicksOf(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      // The command name in parentheses may hold spaces: count fields after its closing one.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   static long residentBytesOf(long pid) {
     try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
       return lines

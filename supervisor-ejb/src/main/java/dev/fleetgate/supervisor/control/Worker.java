@@ -2,10 +2,13 @@ package dev.fleetgate.supervisor.control;
 
 import dev.fleetgate.supervisor.entity.ExitStatus;
 import dev.fleetgate.supervisor.entity.LogLine;
+import dev.fleetgate.supervisor.entity.WorkerEvent;
 import dev.fleetgate.supervisor.entity.WorkerSnapshot;
 import dev.fleetgate.supervisor.entity.WorkerState;
 import dev.fleetgate.supervisor.routing.Upstream;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -19,6 +22,7 @@ import java.util.logging.Logger;
  */
 final class Worker {
   private static final Logger LOG = Logger.getLogger(Worker.class.getName());
+  private static final int EVENTS_KEPT = 100;
 
   final int id;
   final int port;
@@ -37,6 +41,10 @@ final class Worker {
   String reason;
   boolean startTimedOut;
   long residentBytes = -1;
+  double cpuPercent = -1;
+  long cpuTicks = -1;
+  Instant cpuSampledAt;
+  private final Deque<WorkerEvent> events = new ArrayDeque<>();
   ScheduledFuture<?> pending;
 
   /** Completes when the current start attempt reaches READY; fails when it gives up. */
@@ -82,6 +90,10 @@ final class Worker {
     long pid = process == null ? -1 : process.pid();
     state = next;
     since = now;
+    events.addLast(new WorkerEvent(now, previous, next, pid, why));
+    if (events.size() > EVENTS_KEPT) {
+      events.removeFirst();
+    }
     if (next == WorkerState.STARTING) {
       ready = ready.isDone() ? new CompletableFuture<>() : ready;
       stopped = stopped.isDone() ? new CompletableFuture<>() : stopped;
@@ -120,6 +132,11 @@ final class Worker {
     ready.complete(null);
   }
 
+  /** The last state changes, oldest first. */
+  List<WorkerEvent> events() {
+    return List.copyOf(events);
+  }
+
   void output(LogLine line) {
     logTail.add(line);
     logFile.write(line);
@@ -137,6 +154,7 @@ final class Worker {
         Math.max(0, starts - 1),
         lastExit,
         state.hasProcess() ? residentBytes : -1,
+        state.hasProcess() ? cpuPercent : -1,
         target == null ? 0 : target.inFlight(),
         reason,
         command);

@@ -15,6 +15,8 @@ import java.util.List;
  * @param restarts how many times the supervisor started it again after the first start
  * @param lastExit how its previous process ended, or null
  * @param rssBytes resident memory of its whole process tree, or -1 when unknown
+ * @param cpuPercent CPU used by its process tree over the last few seconds, in percent of one core
+ *     (200 = two cores busy), or -1 when unknown
  * @param inFlight requests the proxy is forwarding to it now
  * @param reason why it is in {@code FAILED} or {@code BACKOFF}, or null
  * @param command the command line it runs
@@ -29,6 +31,7 @@ public record WorkerSnapshot(
     int restarts,
     ExitStatus lastExit,
     long rssBytes,
+    double cpuPercent,
     int inFlight,
     String reason,
     List<String> command) {

@@ -1,5 +1,6 @@
 package dev.fleetgate.supervisor.routing;
 
+import dev.fleetgate.supervisor.traffic.TrafficLedger;
 import java.util.List;
 
 /**
@@ -8,6 +9,12 @@ import java.util.List;
  */
 public final class RoutingTable {
   private volatile Routes current = Routes.EMPTY;
+  private final TrafficLedger traffic = new TrafficLedger();
+
+  /** The per-worker counters the proxy updates; each {@link Upstream} holds its worker's. */
+  public TrafficLedger traffic() {
+    return traffic;
+  }
 
   /** The routes in force now. */
   public Routes current() {

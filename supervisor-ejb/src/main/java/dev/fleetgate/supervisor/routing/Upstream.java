@@ -1,5 +1,6 @@
 package dev.fleetgate.supervisor.routing;
 
+import dev.fleetgate.supervisor.traffic.WorkerTraffic;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,8 +19,11 @@ public final class Upstream {
   private final InetSocketAddress address;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final LongAdder requests = new LongAdder();
+  private final WorkerTraffic traffic;
 
-  public Upstream(int workerId, String host, int port) {
+  /** A worker process whose requests count in {@code traffic}, the worker id's counters. */
+  public Upstream(int workerId, String host, int port, WorkerTraffic traffic) {
+    this.traffic = traffic;
     this.workerId = workerId;
     this.host = host;
     this.port = port;
@@ -49,10 +53,19 @@ public final class Upstream {
     return address;
   }
 
-  /** Call when a request to this worker starts; pair with {@link #requestFinished()}. */
+  /** The worker id's counters, shared by all its processes. */
+  public WorkerTraffic traffic() {
+    return traffic;
+  }
+
+  /**
+   * Call when a request to this worker starts; pair with {@link #requestFinished()} and with one of
+   * {@link WorkerTraffic#completed} or {@link WorkerTraffic#failed}.
+   */
   public void requestStarted() {
     inFlight.incrementAndGet();
     requests.increment();
+    traffic.started();
   }
 
   public void requestFinished() {

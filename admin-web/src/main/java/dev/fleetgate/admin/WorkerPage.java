@@ -1,0 +1,187 @@
+package dev.fleetgate.admin;
+
+import dev.fleetgate.supervisor.boundary.Supervisor;
+import dev.fleetgate.supervisor.entity.FleetSnapshot;
+import dev.fleetgate.supervisor.entity.WorkerEvent;
+import dev.fleetgate.supervisor.entity.WorkerSnapshot;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Backs {@code worker.xhtml?id=N}, one worker in detail (R11): its row of the overview, its recent
+ * output following live, its restart history, its command and environment, and the operations on it
+ * (R6). The id comes from the view parameter on the first request and from a hidden field that
+ * every poll and action posts with them.
+ */
+@Named
+@RequestScoped
+public class WorkerPage {
+
+  private static final Logger LOG = Logger.getLogger(WorkerPage.class.getName());
+
+  @EJB Supervisor supervisor;
+  @Inject WorkerOperations operations;
+  @Inject FacesContext facesContext;
+
+  /** The hidden field every poll and action of the page posts; see {@link #readId()}. */
+  static final String ID_FIELD = "worker:worker-id";
+
+  private Integer id;
+
+  // Filled on first use in this request, dropped after an operation.
+  private Optional<WorkerRow> row;
+
+  /**
+   * Reads the id before the request is decoded: the operation buttons are rendered only for a known
+   * worker, and Faces decodes them before the hidden field's value reaches {@link #setId}.
+   */
+  @PostConstruct
+  void readId() {
+    Map<String, String> params = facesContext.getExternalContext().getRequestParameterMap();
+    String value = params.getOrDefault(ID_FIELD, params.get("id"));
+    try {
+      id = value == null ? null : Integer.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      id = null;
+    }
+  }
+
+  /** The worker's id, from the view parameter {@code id} or the page's hidden field. */
+  public Integer getId() {
+    return id;
+  }
+
+  public void setId(Integer id) {
+    this.id = id;
+    row = null;
+  }
+
+  /** The worker's overview row; empty when there is no such worker. */
+  public Optional<WorkerRow> getRowOrEmpty() {
+    if (row == null) {
+      row = loadRow();
+    }
+    return row;
+  }
+
+  /** The worker's row, or null when there is no such worker (EL reads null as "not rendered"). */
+  public WorkerRow getRow() {
+    return getRowOrEmpty().orElse(null);
+  }
+
+  public boolean isFound() {
+    return getRowOrEmpty().isPresent();
+  }
+
+  /** The recent output, oldest first: the newest line is at the bottom, as in a terminal. */
+  public List<LogRow> getLog() {
+    if (!isFound()) {
+      return List.of();
+    }
+    ZoneId zone = ZoneId.systemDefault();
+    return supervisor.recentLog(id).stream().map(line -> LogRow.of(line, zone)).toList();
+  }
+
+  /** The state changes, newest first. */
+  public List<EventRow> getEvents() {
+    if (!isFound()) {
+      return List.of();
+    }
+    ZoneId zone = ZoneId.systemDefault();
+    List<WorkerEvent> events = new ArrayList<>(supervisor.events(id));
+    Collections.reverse(events);
+    return events.stream().map(event -> EventRow.of(event, zone)).toList();
+  }
+
+  /** The command line, its words joined by spaces. */
+  public String getCommand() {
+    return snapshot().map(w -> String.join(" ", w.command())).orElse("");
+  }
+
+  /** The variables Fleetgate gives the worker, by name, secrets masked. */
+  public List<SettingRow> getEnvironment() {
+    if (!isFound()) {
+      return List.of();
+    }
+    Map<String, String> sorted = new TreeMap<>(supervisor.environment(id));
+    return sorted.entrySet().stream()
+        .map(e -> new SettingRow(e.getKey(), SecretMask.value(e.getKey(), e.getValue()), ""))
+        .toList();
+  }
+
+  public boolean isMayAct() {
+    return operations.mayAct();
+  }
+
+  public void start() {
+    perform(Operation.START);
+  }
+
+  public void stop() {
+    perform(Operation.STOP);
+  }
+
+  public void restart() {
+    perform(Operation.RESTART);
+  }
+
+  public void drain() {
+    perform(Operation.DRAIN);
+  }
+
+  private void perform(Operation operation) {
+    if (id == null) {
+      return;
+    }
+    Outcome outcome = operations.perform(operation, id);
+    facesContext.addMessage(
+        null,
+        new FacesMessage(
+            outcome.ok() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR,
+            outcome.message(),
+            null));
+    row = null;
+  }
+
+  private Optional<WorkerSnapshot> snapshot() {
+    return fleet().flatMap(f -> f.workers().stream().filter(w -> w.id() == id).findFirst());
+  }
+
+  private Optional<FleetSnapshot> fleet() {
+    if (id == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(supervisor.snapshot());
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Supervisor snapshot failed", e);
+      return Optional.empty();
+    }
+  }
+
+  private Optional<WorkerRow> loadRow() {
+    Optional<FleetSnapshot> fleet = fleet();
+    Optional<WorkerSnapshot> worker =
+        fleet.flatMap(f -> f.workers().stream().filter(w -> w.id() == id).findFirst());
+    if (worker.isEmpty()) {
+      return Optional.empty();
+    }
+    var traffic =
+        supervisor.traffic().stream().filter(t -> t.workerId() == id).findFirst().orElse(null);
+    return Optional.of(WorkerRow.of(worker.get(), traffic, fleet.get().takenAt()));
+  }
+}

@@ -1,0 +1,49 @@
+package dev.fleetgate.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OperationTest {
+
+  @ParameterizedTest(name = "{0} → {2}")
+  @DisplayName("R7 each operation has one audit line naming user, action, worker and result")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "RESTART|2|user=admin action=restart worker=2 result=ok",
+        "STOP|0|user=admin action=stop worker=0 result=ok",
+        "START|1|user=admin action=start worker=1 result=ok",
+        "DRAIN|3|user=admin action=drain worker=3 result=ok",
+        "SCALE|3|user=admin action=scale(3) worker=all result=ok",
+        "ROLLING_RESTART|0|user=admin action=rolling-restart worker=all result=ok"
+      })
+  void writesAuditLine(Operation cut, int argument, String expected) {
+    assertEquals(expected, cut.auditLine("admin", argument, "ok"));
+  }
+
+  @Test
+  @DisplayName("R7 a failure's message cannot forge a second audit line")
+  void keepsAuditLineOnOneLine() {
+    String line = Operation.STOP.auditLine("admin", 1, "error: no\nuser=eve action=stop result=ok");
+
+    assertEquals(
+        "user=admin action=stop worker=1 result=error: no?user=eve action=stop result=ok", line);
+  }
+
+  @ParameterizedTest(name = "{0} → {2}")
+  @DisplayName("R6 the operator reads what was done")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "RESTART|2|Restarted worker 2",
+        "SCALE|3|Scaled to 3 workers",
+        "ROLLING_RESTART|0|Restarted every worker, one after the other"
+      })
+  void saysWhatWasDone(Operation cut, int argument, String expected) {
+    assertEquals(expected, cut.done(argument));
+  }
+}

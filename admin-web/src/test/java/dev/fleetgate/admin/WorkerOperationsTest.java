@@ -1,0 +1,138 @@
+package dev.fleetgate.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fleetgate.admin.security.ConsoleIdentityStore;
+import dev.fleetgate.supervisor.boundary.OperationFailedException;
+import dev.fleetgate.supervisor.boundary.Supervisor;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class WorkerOperationsTest {
+
+  final List<String> restarted = new ArrayList<>();
+  final List<String> audit = new ArrayList<>();
+  final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          audit.add(String.valueOf(record.getParameters()[0]));
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+      };
+
+  WorkerOperations cut;
+
+  @BeforeEach
+  void wire() {
+    Logger.getLogger("fleetgate.audit").addHandler(capture);
+    cut = new WorkerOperations();
+    cut.supervisor =
+        new Supervisor() {
+          @Override
+          public void restart(int workerId) {
+            if (workerId == 9) {
+              throw new OperationFailedException("restart worker 9 refused: no worker 9", null);
+            }
+            restarted.add("worker " + workerId);
+          }
+        };
+  }
+
+  @AfterEach
+  void unwire() {
+    Logger.getLogger("fleetgate.audit").removeHandler(capture);
+  }
+
+  @Test
+  @DisplayName("R6 R7 an administrator's operation is done, reported and audited")
+  void performsForAdministrator() {
+    cut.securityContext = caller("admin", ConsoleIdentityStore.ROLE);
+
+    Outcome outcome = cut.perform(Operation.RESTART, 1);
+
+    assertEquals(new Outcome(true, "Restarted worker 1"), outcome);
+    assertEquals(List.of("worker 1"), restarted);
+    assertEquals(List.of("user=admin action=restart worker=1 result=ok"), audit);
+  }
+
+  @Test
+  @DisplayName("R6.1 R7 a viewer's operation is refused on the server and audited")
+  void refusesViewer() {
+    cut.securityContext = caller("viewer", ConsoleIdentityStore.VIEWER_ROLE);
+
+    Outcome outcome = cut.perform(Operation.RESTART, 1);
+
+    assertFalse(outcome.ok());
+    assertTrue(restarted.isEmpty(), "the supervisor was not asked");
+    assertFalse(cut.mayAct());
+    assertEquals(List.of("user=viewer action=restart worker=1 result=error: not allowed"), audit);
+  }
+
+  @Test
+  @DisplayName("R6 R7 a failed operation shows the supervisor's reason and is audited as error")
+  void reportsFailure() {
+    cut.securityContext = caller("admin", ConsoleIdentityStore.ROLE);
+
+    Outcome outcome = cut.perform(Operation.RESTART, 9);
+
+    assertEquals(new Outcome(false, "restart worker 9 refused: no worker 9"), outcome);
+    assertEquals(
+        List.of(
+            "user=admin action=restart worker=9 result=error: restart worker 9 refused: no worker 9"),
+        audit);
+  }
+
+  static SecurityContext caller(String name, String role) {
+    return new SecurityContext() {
+      @Override
+      public Principal getCallerPrincipal() {
+        return () -> name;
+      }
+
+      @Override
+      public <T extends Principal> Set<T> getPrincipalsByType(Class<T> type) {
+        return Set.of();
+      }
+
+      @Override
+      public boolean isCallerInRole(String r) {
+        return role.equals(r);
+      }
+
+      @Override
+      public boolean hasAccessToWebResource(String resource, String... methods) {
+        return true;
+      }
+
+      @Override
+      public AuthenticationStatus authenticate(
+          HttpServletRequest request,
+          HttpServletResponse response,
+          AuthenticationParameters parameters) {
+        throw new UnsupportedOperationException();
+      }
+    };
+  }
+}
