@@ -72,7 +72,7 @@ class HostileInputIT {
             List.of());
     logs = dir.resolve("state").resolve("logs");
     Http.await(
-        () -> Http.readyWorkers(server.base()) == 2, Duration.ofSeconds(90), "two workers ready");
+        () -> Http.readyWorkers(server.base()) == 2, Duration.ofSeconds(180), "two workers ready");
   }
 
   @AfterAll
