@@ -94,6 +94,9 @@ class FleetgateEarOnPayaraServerIT {
             // Read once when the JDK's HTTP client loads: only the launcher can set it. The proxy
             // keeps the client's Host, and closes worker connections of broken-off uploads.
             "-Djdk.httpclient.allowRestrictedHeaders=host,connection",
+            "-Djdk.httpclient.keepalive.timeout=4",
+            // A common pool of 1 (2 CPUs) would start a thread per proxied request.
+            "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2",
             "-Dfleetgate.workers.count=" + WORKERS,
             "-Dfleetgate.workers.base-port=" + WORKER_BASE_PORT,
             "-Dfleetgate.state-dir=" + STATE_DIR,

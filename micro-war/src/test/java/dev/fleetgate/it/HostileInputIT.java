@@ -187,6 +187,8 @@ class HostileInputIT {
     assertTrue(
         (status >= 400 && status < 500) || (status == -1 && answer.closed()),
         "4xx or closed: " + answer);
+    assertFalse(
+        answer.toString().contains("127.0.0.1:235"), "no worker address leaks out: " + answer);
   }
 
   /** H5: obs-fold is unfolded to one space, as RFC 9112 §5.2 allows, or refused. */

@@ -192,7 +192,10 @@ public class ProxyServlet extends HttpServlet {
     try {
       outbound = workerRequests.build(exchange, peer);
     } catch (IllegalArgumentException e) {
-      exchange.fail(HttpServletResponse.SC_BAD_REQUEST, "bad request: " + e.getMessage(), null);
+      // The message would name the worker's address: the log gets it, the client does not.
+      LOG.log(Level.FINE, "Request not expressible to a worker: {0}", e.getMessage());
+      exchange.fail(
+          HttpServletResponse.SC_BAD_REQUEST, "bad request: the target cannot be forwarded", null);
       return;
     }
     exchange.attempting(peer);
