@@ -12,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  *       crash-loops: GETs keep succeeding (zero failures; the proxy's response timeout and retry
  *       route around the wedged one); {@code /health/ready} and {@code /health/live} report every
  *       worker's state with the reason; the console lists the failed ones.
+ *   <li>C3 A rolling restart pressed in the console under GET and POST load replaces every worker
+ *       and fails no request.
  * </ul>
  *
  * The server JVM killed with {@code kill -9} leaving no worker 5 s later is {@link
@@ -105,6 +110,55 @@ class ChaosIT {
   }
 
   /** C2. */
+  /**
+   * C3: a rolling restart pressed in the console while GETs and POSTs keep coming: every worker is
+   * replaced, and not one request fails (PM2's reload drops requests: #3407, #2729, #5043).
+   */
+  @Test
+  void aRollingRestartUnderGetAndPostLoadFailsNoRequest() throws Exception {
+    String password = "chaos-" + UUID.randomUUID();
+    try (MicroProcess server =
+        MicroProcess.start(
+            dir.resolve("rolling-restart"),
+            Map.of(
+                "FLEETGATE_WORKERS_COUNT", "2",
+                "FLEETGATE_WORKERS_BASE_PORT", "23560",
+                "FLEETGATE_WORKERS_DRAIN_TIMEOUT", "10s",
+                "FLEETGATE_ADMIN_PASSWORD", password),
+            List.of())) {
+      Http.await(() -> Http.readyWorkers(server.base()) == 2, Duration.ofSeconds(180), "two ready");
+      Set<Long> before = pids(server);
+      ConsoleSession console = signIn(server, password);
+      Load gets = Load.start(server.base(), 2, i -> "/rolling?i=" + i);
+      Load posts = Load.posts(server.base(), 2);
+      String result;
+      try {
+        result = pressRollingRestart(server, console);
+      } finally {
+        gets.stop();
+        posts.stop();
+      }
+      Set<Long> after = pids(server);
+      System.out.printf(
+          "FIGURE rolling restart of 2 workers under load: %d GETs, %d POSTs, %d failed%n",
+          gets.requests.get(), posts.requests.get(), gets.failures.size() + posts.failures.size());
+      assertTrue(
+          result.contains("Restarted every worker"), "the console says it is done: " + result);
+      assertEquals(2, after.size(), "two workers again: " + after);
+      assertTrue(Collections.disjoint(before, after), "every worker replaced: " + before + after);
+      assertTrue(gets.requests.get() > 50 && posts.requests.get() > 50, "steady load");
+      assertEquals(List.of(), List.copyOf(gets.failures), "failed GETs");
+      assertEquals(List.of(), List.copyOf(posts.failures), "failed POSTs");
+    }
+  }
+
+  static Set<Long> pids(MicroProcess server) {
+    return Http.workers(Http.bodyOrEmpty(server.base(), "/health/ready")).values().stream()
+        .filter(w -> "READY".equals(w.state()))
+        .map(Http.WorkerInfo::pid)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
   @Test
   void hangingAndCrashLoopingWorkersAreReportedWhileTheRestKeepServing() throws Exception {
     Path scripts = Files.createDirectories(dir.resolve("scripts"));
@@ -214,6 +268,13 @@ class ChaosIT {
 
   /** Signs in to the console as a browser would and returns the overview page. */
   static String signedInConsole(MicroProcess server, String password) throws Exception {
+    return signIn(server, password).overview();
+  }
+
+  /** A signed-in console session: its cookie-keeping client and the overview it was shown. */
+  record ConsoleSession(HttpClient browser, String overview) {}
+
+  static ConsoleSession signIn(MicroProcess server, String password) throws Exception {
     HttpClient browser =
         HttpClient.newBuilder()
             .cookieHandler(new CookieManager())
@@ -244,7 +305,36 @@ class ChaosIT {
             HttpRequest.newBuilder(base.resolve("/admin/index.xhtml")).build(),
             HttpResponse.BodyHandlers.ofString());
     assertEquals(200, overview.statusCode(), overview.body());
-    return overview.body();
+    return new ConsoleSession(browser, overview.body());
+  }
+
+  /**
+   * Presses the overview's "Rolling restart" as the page's script does (a Faces AJAX post with the
+   * form's view state; the confirmation dialog is the browser's side only) and returns the partial
+   * response once the rolling restart is done.
+   */
+  static String pressRollingRestart(MicroProcess server, ConsoleSession console) throws Exception {
+    HtmlForm form =
+        HtmlForm.find(console.overview(), "fleet")
+            .orElseThrow(() -> new AssertionError("no fleet form: " + console.overview()));
+    form.with("jakarta.faces.partial.ajax", "true")
+        .with("jakarta.faces.source", "fleet:rolling-restart")
+        .with("jakarta.faces.partial.execute", "fleet:rolling-restart")
+        .with("jakarta.faces.partial.render", "fleet:result fleet:workers")
+        .with("fleet:rolling-restart", "fleet:rolling-restart");
+    HttpResponse<String> done =
+        console
+            .browser()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.base() + "/").resolve(form.action()))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Faces-Request", "partial/ajax")
+                    .timeout(Duration.ofSeconds(180))
+                    .POST(HttpRequest.BodyPublishers.ofString(form.encoded()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, done.statusCode(), done.body());
+    return done.body();
   }
 
   private static String field(HtmlForm form, String type) {
@@ -265,6 +355,26 @@ class ChaosIT {
     }
 
     static Load start(String base, int clients, java.util.function.IntFunction<String> path) {
+      return start(
+          clients,
+          i -> HttpRequest.newBuilder(URI.create(base + path.apply(i))),
+          (i, body) -> true);
+    }
+
+    /** POSTs of a numbered body to {@code /echo}; the worker must echo exactly that body back. */
+    static Load posts(String base, int clients) {
+      return start(
+          clients,
+          i ->
+              HttpRequest.newBuilder(URI.create(base + "/echo?i=" + i))
+                  .POST(HttpRequest.BodyPublishers.ofString("post " + i)),
+          (i, body) -> body.equals("post " + i));
+    }
+
+    static Load start(
+        int clients,
+        java.util.function.IntFunction<HttpRequest.Builder> request,
+        java.util.function.BiPredicate<Integer, String> bodyIsRight) {
       Load load = new Load(clients);
       for (int c = 0; c < clients; c++) {
         load.loops.add(
@@ -272,15 +382,12 @@ class ChaosIT {
                 () -> {
                   while (load.running.get()) {
                     int i = load.requests.incrementAndGet();
-                    String target = path.apply(i);
+                    HttpRequest built = request.apply(i).timeout(Duration.ofSeconds(20)).build();
+                    String target = built.method() + " " + built.uri().getRawPath() + " " + i;
                     try {
                       HttpResponse<String> response =
-                          CLIENT.send(
-                              HttpRequest.newBuilder(URI.create(base + target))
-                                  .timeout(Duration.ofSeconds(20))
-                                  .build(),
-                              HttpResponse.BodyHandlers.ofString());
-                      if (response.statusCode() != 200) {
+                          CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+                      if (response.statusCode() != 200 || !bodyIsRight.test(i, response.body())) {
                         load.failures.add(
                             target + " " + response.statusCode() + " " + response.body());
                       }
