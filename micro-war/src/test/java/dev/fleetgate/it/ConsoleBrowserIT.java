@@ -235,7 +235,7 @@ class ConsoleBrowserIT {
   @Test
   @Order(5)
   void stopsAndStartsAWorkerFromItsPage() {
-    browser.get(micro.base() + "/admin/worker.xhtml?id=1");
+    open("/admin/worker.xhtml?id=1");
     waitUntil(d -> "READY".equals(text(By.id("worker:state"))), "worker 1 READY");
 
     act(By.id("worker:stop"));
@@ -255,7 +255,7 @@ class ConsoleBrowserIT {
   @Test
   @Order(6)
   void drainingFinishesInFlightRequestsAndSendsNoNewOnes() throws Exception {
-    browser.get(micro.base() + "/admin/worker.xhtml?id=1");
+    open("/admin/worker.xhtml?id=1");
     waitUntil(d -> "READY".equals(text(By.id("worker:state"))), "worker 1 READY");
     // Slow requests on both workers (round-robin alternates), still running when the drain starts.
     List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> slow =
@@ -328,7 +328,7 @@ class ConsoleBrowserIT {
   @Test
   @Order(7)
   void scalesUpToThreeAndBackToTwo() {
-    browser.get(micro.base() + "/admin/index.xhtml");
+    open("/admin/index.xhtml");
     waitUntil(d -> pidsOnPage().size() == 2, "2 rows");
 
     scaleTo(3);
@@ -385,7 +385,7 @@ class ConsoleBrowserIT {
     assertFalse(browser.getPageSource().contains(ADMIN_PASSWORD), "no password on the page");
     shootBoth("08-configuration");
 
-    browser.get(micro.base() + "/admin/metrics");
+    open("/admin/metrics");
     assertTrue(
         browser.findElement(By.tagName("body")).getText().contains("fleetgate_workers_desired 2"),
         "metrics for a signed-in operator");
@@ -397,7 +397,7 @@ class ConsoleBrowserIT {
     Map<String, String> restartWorker0 = new LinkedHashMap<>();
     restartWorker0.put("fleet", "fleet");
     restartWorker0.put("fleet:table:0:restart", "fleet:table:0:restart");
-    browser.get(micro.base() + "/admin/index.xhtml");
+    open("/admin/index.xhtml");
     waitUntil(d -> pidsOnPage().size() == 2, "overview");
     long pid = healthPid(0);
 
@@ -475,7 +475,7 @@ class ConsoleBrowserIT {
     post(restart, browser.manage().getCookieNamed("FLEETGATE_CONSOLE"));
     assertEquals(pids.get(0), healthPid(0), "the viewer restarted nothing");
 
-    browser.get(micro.base() + "/admin/worker.xhtml?id=0");
+    open("/admin/worker.xhtml?id=0");
     waitUntil(d -> text(By.id("worker:log")).contains("listening on"), "viewer reads the log");
     assertTrue(browser.findElements(By.id("worker:restart")).isEmpty(), "no worker actions");
     signOut();
@@ -536,6 +536,26 @@ class ConsoleBrowserIT {
         .ignoring(NoSuchElementException.class)
         .withMessage(() -> "result '" + message + "'; page: " + safeText(By.tagName("main")))
         .until(d -> d.findElement(By.cssSelector("[id$='result']")).getText().contains(message));
+  }
+
+  /**
+   * Opens a console page and waits until the browser shows it. A poll answered just as the previous
+   * page is left can keep the browser there; then the page is asked for again.
+   */
+  static void open(String pathAndQuery) {
+    String path = pathAndQuery.split("\\?")[0];
+    for (int attempt = 1; ; attempt++) {
+      browser.get(micro.base() + pathAndQuery);
+      try {
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+            .until(d -> d.getCurrentUrl().contains(path));
+        return;
+      } catch (org.openqa.selenium.TimeoutException stillElsewhere) {
+        if (attempt == 3) {
+          throw stillElsewhere;
+        }
+      }
+    }
   }
 
   static void click(By by) {
