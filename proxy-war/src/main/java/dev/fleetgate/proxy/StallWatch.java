@@ -47,11 +47,6 @@ final class StallWatch {
     active.remove(exchange);
   }
 
-  /** Requests being watched: those in progress. */
-  int size() {
-    return active.size();
-  }
-
   void sweep() {
     long now = System.nanoTime();
     for (Exchange exchange : active) {
