@@ -36,7 +36,7 @@ public class ConsolePaths {
    *
    * @throws IllegalArgumentException naming {@value #PREFIX_PARAM}
    */
-  static String validPrefix(String value) {
+  public static String validPrefix(String value) {
     String prefix = value == null ? "" : value.strip();
     if (!prefix.isEmpty() && (!prefix.startsWith("/") || prefix.endsWith("/"))) {
       throw new IllegalArgumentException(

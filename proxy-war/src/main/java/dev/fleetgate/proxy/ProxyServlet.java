@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
@@ -50,17 +49,15 @@ public class ProxyServlet extends HttpServlet {
   @EJB private transient Supervisor supervisor;
   @Inject private transient ProxyStatus status;
   @Resource private transient ManagedScheduledExecutorService scheduler;
-  @Resource private transient jakarta.enterprise.concurrent.ManagedThreadFactory threads;
 
   private transient RoutingTable routing;
-  private transient HttpClient client;
+  private transient WorkerClients clients;
   private transient ProxySettings settings;
   private transient Balancer balancer;
   private transient WorkerRequests workerRequests;
   private transient UpgradeForwarder upgrades;
   private transient ActiveHealthChecker checker;
   private transient StallWatch stalls;
-  private transient java.util.concurrent.ExecutorService clientThreads;
 
   @Override
   public void init() {
@@ -76,22 +73,10 @@ public class ProxyServlet extends HttpServlet {
             settings.healthCheckRise(),
             settings.healthCheckFall(),
             System::nanoTime);
-    // The JDK client's default executor grows a thread per concurrent exchange (77 under 64
-    // connections, measured), and they spend their time switching. Nothing on these threads
-    // blocks — bodies move through non-blocking servlet I/O — so one per core is enough.
-    clientThreads =
-        java.util.concurrent.Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), threads);
-    client =
-        HttpClient.newBuilder()
-            .executor(clientThreads)
-            // Workers speak HTTP/1.1, as with nginx's proxy_http_version 1.1; no h2c upgrade tries.
-            .version(HttpClient.Version.HTTP_1_1)
-            // A worker's redirect is for the client to follow, not for us.
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(settings.connectTimeout())
-            // No cookie handler: cookies of different clients must never mix.
-            .build();
+    clients =
+        new WorkerClients(
+            WorkerClients.countFor(Runtime.getRuntime().availableProcessors()),
+            settings.connectTimeout());
     ForwardingPolicy forwarding =
         new ForwardingPolicy(settings.trustedProxies(), settings.forwardedHeader());
     workerRequests = new WorkerRequests(settings.responseTimeout(), forwarding);
@@ -115,16 +100,21 @@ public class ProxyServlet extends HttpServlet {
             path -> {
               checker =
                   new ActiveHealthChecker(
-                      client, balancer, routing, path, settings.healthCheckInterval());
+                      clients.forWorker(0),
+                      balancer,
+                      routing,
+                      path,
+                      settings.healthCheckInterval());
               checker.start(scheduler);
             });
     LOG.log(
         Level.INFO,
-        "Fleetgate proxy: {0}, up to {1} tries, max body {2} bytes",
+        "Fleetgate proxy: {0}, up to {1} tries, max body {2} bytes, {3} worker client(s)",
         new Object[] {
           settings.strategy(),
           Integer.toString(settings.maxTries()),
-          Long.toString(settings.maxBodySize())
+          Long.toString(settings.maxBodySize()),
+          Integer.toString(clients.size())
         });
   }
 
@@ -138,10 +128,7 @@ public class ProxyServlet extends HttpServlet {
       checker.stop();
     }
     // JDK 17's HttpClient has no close(): dropping it lets its selector thread end.
-    client = null;
-    if (clientThreads != null) {
-      clientThreads.shutdownNow();
-    }
+    clients = null;
   }
 
   @Override
@@ -211,7 +198,8 @@ public class ProxyServlet extends HttpServlet {
     }
     exchange.attempting(peer);
     peer.upstream().requestStarted();
-    CompletableFuture<?> sending = client.sendAsync(outbound, exchange::relayHead);
+    CompletableFuture<?> sending =
+        clients.forWorker(peer.workerId()).sendAsync(outbound, exchange::relayHead);
     exchange.sending(sending);
     sending.whenComplete((answer, error) -> attemptFailed(exchange, error));
   }

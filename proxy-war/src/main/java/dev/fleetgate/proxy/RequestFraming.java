@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Refuses requests whose framing is ambiguous before any worker sees them (R11), and everything
+ * Refuses requests whose framing is ambiguous before any worker sees them (R13), and everything
  * that follows them on the same connection. RFC 9112 §6.3 says such requests ought to be handled as
  * errors and the connection closed after the answer; the container answers {@code Connection:
  * close} but still parses and serves a request pipelined behind the refused one, which would reach

@@ -35,9 +35,14 @@
  *       once per attempt without locks, in {@link dev.fleetgate.supervisor.traffic}.
  *   <li>R10 Active health checks as HAProxy's: a worker failing {@code fall} checks in a row gets
  *       no traffic until it passes {@code rise}.
- *   <li>R11 A request with ambiguous framing never reaches a worker, and its connection is closed
+ *   <li>R13 A request with ambiguous framing never reaches a worker, and its connection is closed
  *       after the answer: {@code Content-Length} with {@code Transfer-Encoding} or more than one
  *       {@code Host} gets 400, a transfer coding other than {@code chunked} 501.
+ *   <li>R14 The proxied path takes no lock, no EJB call and no thread hand-off of its own: the JDK
+ *       client's callbacks run on its selector thread ({@link WorkerClients}), and in the merged
+ *       WAR neither the console's sign-in nor CDI's request context runs for proxied requests
+ *       ({@code dev.fleetgate.admin.security.ConsoleOnlyAuthentication}, Weld's {@code
+ *       org.jboss.weld.context.mapping} in micro-war's web.xml).
  * </ul>
  */
 package dev.fleetgate.proxy;

@@ -40,6 +40,9 @@
  *       {@value ConsoleIdentityStore#VIEWER_ROLE}: every page, no operation. Unset: no viewer. A
  *       viewer without a password, or with the administrator's name, stops the start naming the
  *       key; its password is never generated.
+ *   <li><b>R9</b> In the merged WAR, where the proxy is the same application, only requests for the
+ *       console (servlet path under the prefix) reach the sign-in module; every other request
+ *       passes with no caller at once ({@link ConsoleOnlyAuthentication}).
  * </ul>
  */
 package dev.fleetgate.admin.security;
