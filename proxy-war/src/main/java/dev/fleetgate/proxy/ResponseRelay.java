@@ -36,7 +36,7 @@ final class ResponseRelay implements BodySubscriber<Void> {
   private volatile long lastWorkerNanos = System.nanoTime();
   private volatile long lastClientNanos = System.nanoTime();
   private final AtomicBoolean finished = new AtomicBoolean();
-  private final byte[] scratch = new byte[16 * 1024];
+  private byte[] scratch; // only for read-only or direct buffers, made on first use
   private volatile boolean requested;
   private volatile long written;
 
@@ -189,6 +189,9 @@ final class ResponseRelay implements BodySubscriber<Void> {
       out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
       buffer.position(buffer.limit());
       return;
+    }
+    if (scratch == null) {
+      scratch = new byte[16 * 1024];
     }
     while (buffer.hasRemaining()) {
       int n = Math.min(scratch.length, buffer.remaining());
