@@ -134,7 +134,7 @@ final class Exchange {
     ResponseHeaders.copy(head.headers(), response);
     closeIfUpgradeDeclined();
     try {
-      relay = new ResponseRelay(response.getOutputStream(), this::finish);
+      relay = new ResponseRelay(response.getOutputStream(), response.getBufferSize(), this::finish);
       if (!listening) {
         listening = true; // once per request: later attempts' relays are reached through it
         response.getOutputStream().setWriteListener(new ClientWritable());
