@@ -8,7 +8,6 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,7 +27,7 @@ final class RequestBody implements BodyPublisher {
   private final long declaredLength;
   private final boolean present;
   private final long limit;
-  private final AtomicInteger wip = new AtomicInteger();
+  private final SerialDrain serial = new SerialDrain(this::pump, this::pumpFailed);
   private final AtomicLong demand = new AtomicLong();
   private volatile Flow.Subscriber<? super ByteBuffer> subscriber;
   private volatile boolean read;
@@ -200,21 +199,14 @@ final class RequestBody implements BodyPublisher {
   }
 
   private void drain() {
-    if (wip.getAndIncrement() != 0) {
-      return;
+    serial.run();
+  }
+
+  private void pumpFailed(Exception e) {
+    if (!tooLarge) {
+      clientError = e;
     }
-    int missed = 1;
-    do {
-      try {
-        pump();
-      } catch (IOException | RuntimeException e) {
-        if (!tooLarge) {
-          clientError = e;
-        }
-        signalError(e);
-      }
-      missed = wip.addAndGet(-missed);
-    } while (missed != 0);
+    signalError(e);
   }
 
   /** Moves what the client sent and the worker asked for; called by one thread at a time. */

@@ -44,7 +44,7 @@ final class ResponseRelay implements BodySubscriber<Void> {
   private final Runnable onDone;
   private final CompletableFuture<Void> body = new CompletableFuture<>();
   private final Queue<ByteBuffer> pending = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger wip = new AtomicInteger();
+  private final SerialDrain serial = new SerialDrain(this::writeWhatWeCan, this::writeFailed);
   private volatile Flow.Subscription subscription;
   private volatile boolean upstreamDone;
   private volatile Throwable failure;
@@ -159,20 +159,15 @@ final class ResponseRelay implements BodySubscriber<Void> {
   }
 
   private void drain() {
-    if (wip.getAndIncrement() != 0) {
-      return;
+    serial.run();
+  }
+
+  private void writeFailed(Exception e) {
+    if (e instanceof IOException) {
+      clientGone(e); // writing to the client failed
+    } else {
+      cancel(e);
     }
-    int missed = 1;
-    do {
-      try {
-        writeWhatWeCan();
-      } catch (IOException e) {
-        clientGone(e); // writing to the client failed
-      } catch (RuntimeException e) {
-        cancel(e);
-      }
-      missed = wip.addAndGet(-missed);
-    } while (missed != 0);
   }
 
   private void writeWhatWeCan() throws IOException {
