@@ -235,10 +235,12 @@ final class ResponseRelay implements BodySubscriber<Void> {
     wrote(filled);
   }
 
-  /** A small response never gets a {@link #COALESCE}-sized array; a large one makes it once. */
+  /** A small response never gets a {@link #COALESCE}-sized array; a larger one grows to it once. */
   private byte[] scratchFor(long bytesWaiting) {
-    if (scratch == null || (scratch.length < COALESCE && bytesWaiting > scratch.length)) {
+    if (scratch == null) {
       scratch = new byte[(int) Math.min(COALESCE, Math.max(1024, bytesWaiting))];
+    } else if (scratch.length < COALESCE && bytesWaiting > scratch.length) {
+      scratch = new byte[COALESCE];
     }
     return scratch;
   }
