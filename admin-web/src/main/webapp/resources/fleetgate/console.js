@@ -4,19 +4,33 @@
 var fleetgate = window.fleetgate || {};
 
 /*
- * Called after every poll. A poll whose session is gone is redirected to the login page and gets
- * HTML instead of a Faces partial response; one whose view is gone gets a ViewExpiredException.
- * Either way reload, so the operator sees the login page instead of a table that stopped moving.
- * A failed request (server down: status 0 or 5xx) is left alone; the next poll tries again.
+ * Called after every poll with PrimeFaces' oncomplete arguments and the client id of the part the
+ * poll renders. A poll whose session is gone is redirected to the login page, and the browser
+ * repeats the poll's Faces-Request header there: the answer is the login page as a partial
+ * response, which changes none of this page's parts. One whose view is gone gets a
+ * ViewExpiredException, and a server behind a sign-in proxy may answer HTML. In each case reload:
+ * the operator sees the login page instead of a table that stopped moving, and sign-in returns to
+ * this page rather than to the poll. Any other failure (server down or 5xx, a timeout, or the
+ * abort PrimeFaces sends every open poll when the operator leaves the page) is left alone: the next
+ * poll tries again.
+ *
+ * After a failure PrimeFaces passes jQuery's error text where the request would be, so only a
+ * 'success' status has a response to look into.
  */
-fleetgate.afterPoll = function (xhr) {
-  if (!xhr || xhr.status < 200 || xhr.status >= 400) {
+fleetgate.afterPoll = function (xhr, status, updated) {
+  if (status === 'parsererror') {
+    window.location.reload();
+    return;
+  }
+  if (status !== 'success' || !xhr) {
     return;
   }
   var root = xhr.responseXML && xhr.responseXML.documentElement;
-  var partial = root && root.nodeName === 'partial-response';
-  var expired = partial && /ViewExpiredException/.test(xhr.responseText || '');
-  if (!partial || expired) {
+  var ours =
+    root &&
+    root.nodeName === 'partial-response' &&
+    root.querySelector('update[id="' + updated + '"]') !== null;
+  if (!ours) {
     window.location.reload();
   }
 };

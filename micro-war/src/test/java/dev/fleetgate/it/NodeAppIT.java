@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,10 @@ class NodeAppIT {
   @BeforeAll
   static void start() throws Exception {
     Path app = Path.of(System.getProperty("node.app.dir")).toAbsolutePath();
+    // Without its packages the app exits at once, and the wait below would only time out.
+    assertTrue(
+        Files.isDirectory(app.resolve("node_modules/ws")),
+        app + " has no node_modules: run `npm ci` there first (./fleetgate test does)");
     server =
         MicroProcess.start(
             Path.of(System.getProperty("java.io.tmpdir"), "node-app-it"),

@@ -14,9 +14,11 @@ import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue
  * WAR (paths relative to the application). The deferred expression {@code #{...}} is evaluated on
  * each use, reading {@link dev.fleetgate.admin.ConsolePaths}, which knows the shape from web.xml.
  *
- * <p>Redirect rather than forward: the address bar shows the login page, and a polling AJAX request
- * that lost its session gets a plain page (which the overview detects and reloads) instead of a
- * login form rendered as its partial response. No error page: {@code LoginPage} shows the failure.
+ * <p>Redirect rather than forward: the address bar shows the login page. A polling AJAX request
+ * that lost its session follows the redirect with its Faces-Request header, so it gets the login
+ * page as a partial response that updates none of the polled page's parts; {@code console.js} sees
+ * that and reloads the page, whose own GET is then what sign-in returns to. No error page: {@code
+ * LoginPage} shows the failure.
  *
  * <p>In the merged WAR this mechanism sees the proxy's requests too. For them (not protected, no
  * session) it does nothing and creates no session.
