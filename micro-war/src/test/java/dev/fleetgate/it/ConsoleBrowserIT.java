@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
@@ -180,6 +181,7 @@ class ConsoleBrowserIT {
     for (String column : List.of("Uptime", "Restarts", "Memory", "CPU", "Requests", "p99")) {
       assertTrue(table.contains(column), column + " in " + table);
     }
+    pollsWithoutReloading();
     shootBoth("02-overview");
   }
 
@@ -228,6 +230,7 @@ class ConsoleBrowserIT {
     assertTrue(environment.contains("••••••"), environment);
     assertFalse(browser.getPageSource().contains("do-not-show"), "the token is masked");
     assertTrue(environment.contains("23400"), "PORT: " + environment);
+    pollsWithoutReloading();
     shootBoth("04-worker");
   }
 
@@ -371,6 +374,7 @@ class ConsoleBrowserIT {
         "requests chart drawn");
     assertEquals(1, browser.findElements(By.cssSelector("#charts\\:latency canvas")).size());
     assertEquals(1, browser.findElements(By.cssSelector("#charts\\:restarts canvas")).size());
+    pollsWithoutReloading();
     shootBoth("07-charts");
 
     follow(By.id("nav-config"), "config.xhtml");
@@ -587,6 +591,21 @@ class ConsoleBrowserIT {
         }
       }
     }
+  }
+
+  /**
+   * The page takes its polls' answers without reloading itself. A reload starts a new document, so
+   * the count kept in the old one only reaches two if the first answer left the page alone.
+   */
+  static void pollsWithoutReloading() {
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    js.executeScript(
+        "window.fgPolls = 0; var answer = fleetgate.afterPoll;"
+            + " fleetgate.afterPoll = function () {"
+            + " var done = answer.apply(this, arguments); window.fgPolls++; return done; };");
+    waitUntil(
+        d -> Boolean.TRUE.equals(js.executeScript("return window.fgPolls >= 2")),
+        "two polls answered without a reload");
   }
 
   static void click(By by) {
