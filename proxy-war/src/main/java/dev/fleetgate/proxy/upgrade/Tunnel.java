@@ -24,20 +24,22 @@ import java.util.logging.Logger;
  * asynchronous socket channel on the worker's. Each direction moves one buffer at a time and reads
  * again only once it was written, so a slow side slows the other instead of filling memory. Like
  * nginx, the tunnel closes after {@code fleetgate.proxy.read-timeout} without a byte from the
- * worker. While open, the tunnel counts as a request in flight on its worker.
+ * worker. While open, the tunnel counts as a request in flight on its worker. Its buffers start
+ * small and grow for bulk transfers ({@link TunnelBuffers}).
  */
 public class Tunnel implements HttpUpgradeHandler {
   private static final Logger LOG = Logger.getLogger(Tunnel.class.getName());
-  private static final int BUFFER = 16 * 1024;
 
   private AsynchronousSocketChannel worker;
   private ByteBuffer fromWorker;
+  private int lastWorkerRead;
   private Upstream upstream;
   private Duration readTimeout;
   private WebConnection connection;
   private ServletInputStream clientIn;
   private ServletOutputStream clientOut;
-  private final ByteBuffer toWorker = ByteBuffer.allocate(BUFFER);
+  private ByteBuffer toWorker = TunnelBuffers.first(0);
+  private int lastClientRead;
   private final AtomicBoolean awaitingClientWritable = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -50,7 +52,7 @@ public class Tunnel implements HttpUpgradeHandler {
     this.worker = worker;
     this.upstream = upstream;
     this.readTimeout = readTimeout;
-    this.fromWorker = ByteBuffer.allocate(Math.max(BUFFER, rest.remaining()));
+    this.fromWorker = TunnelBuffers.first(rest.remaining());
     this.fromWorker.put(rest).flip();
     upstream.requestStarted();
   }
@@ -96,7 +98,7 @@ public class Tunnel implements HttpUpgradeHandler {
   }
 
   private void readWorker() {
-    fromWorker.clear();
+    fromWorker = TunnelBuffers.next(fromWorker, lastWorkerRead);
     worker.read(
         fromWorker,
         readTimeout.toMillis(),
@@ -110,6 +112,7 @@ public class Tunnel implements HttpUpgradeHandler {
               close(null); // the worker closed: so does the client's side
               return;
             }
+            lastWorkerRead = n;
             fromWorker.flip();
             writeToClient();
           }
@@ -169,12 +172,14 @@ public class Tunnel implements HttpUpgradeHandler {
   private void readClient() {
     try {
       while (!closed.get() && clientIn.isReady()) {
+        toWorker = TunnelBuffers.next(toWorker, lastClientRead);
         int n = clientIn.read(toWorker.array(), 0, toWorker.capacity());
+        lastClientRead = n;
         if (n < 0) {
           return; // onAllDataRead follows
         }
         if (n > 0) {
-          toWorker.clear().limit(n);
+          toWorker.limit(n);
           writeToWorker();
           return; // the write's completion reads on
         }
