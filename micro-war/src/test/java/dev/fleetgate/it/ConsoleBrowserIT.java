@@ -554,23 +554,11 @@ class ConsoleBrowserIT {
   }
 
   /**
-   * Opens a console page and waits until the browser shows it. A poll answered just as the previous
-   * page is left can keep the browser there; then the page is asked for again.
+   * Opens a console page and waits until the browser shows it. A reload from the previous page's
+   * poll, answered just as that page is left, could keep the browser there; then it asks again.
    */
   static void open(String pathAndQuery) {
-    String path = pathAndQuery.split("\\?")[0];
-    for (int attempt = 1; ; attempt++) {
-      browser.get(micro.base() + pathAndQuery);
-      try {
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-            .until(d -> d.getCurrentUrl().contains(path));
-        return;
-      } catch (org.openqa.selenium.TimeoutException stillElsewhere) {
-        if (attempt == 3) {
-          throw stillElsewhere;
-        }
-      }
-    }
+    arriveAt(pathAndQuery.split("\\?")[0], () -> browser.get(micro.base() + pathAndQuery));
   }
 
   /**
@@ -579,15 +567,20 @@ class ConsoleBrowserIT {
    * again.
    */
   static void follow(By link, String page) {
+    arriveAt(page, () -> click(link));
+  }
+
+  /** Goes somewhere until the address shows {@code page}: three tries, 10 s each. */
+  static void arriveAt(String page, Runnable go) {
     for (int attempt = 1; ; attempt++) {
-      click(link);
+      go.run();
       try {
         new WebDriverWait(browser, Duration.ofSeconds(10))
             .until(d -> d.getCurrentUrl().contains(page));
         return;
-      } catch (org.openqa.selenium.TimeoutException stillHere) {
+      } catch (org.openqa.selenium.TimeoutException stillElsewhere) {
         if (attempt == 3) {
-          throw stillHere;
+          throw stillElsewhere;
         }
       }
     }
