@@ -449,8 +449,7 @@ class ConsoleBrowserIT {
   void signsOutAndIsThenRefused() {
     // A session that ends while a page is open (it expired, or the operator signed out in another
     // tab): the next poll finds it gone, and the page goes to the sign-in page by itself. Signing
-    // in
-    // there returns to that page, not to the poll's request.
+    // in there returns to that page, not to the poll's request.
     signIn("admin", ADMIN_PASSWORD);
     follow(By.id("fleet:table:0:detail"), "worker.xhtml");
     String workerPage = browser.getCurrentUrl();
