@@ -44,11 +44,18 @@ final class MicroProcess implements AutoCloseable {
         "-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + (cpus > 2 ? cpus - 1 : 2));
     command.add("-Dfleetgate.state-dir=" + workDir.resolve("state"));
     command.addAll(systemProperties);
+    // As the launcher: the test's listener settings, then the front door's.
+    Path preboot = workDir.resolve("preboot.asadmin");
+    Files.writeString(
+        preboot,
+        Files.readString(Path.of(System.getProperty("it.preboot")))
+            + Files.readString(Path.of(System.getProperty("it.front-door.preboot"))));
     command.addAll(
         List.of(
             "-jar", System.getProperty("payara.micro.jar"),
             "--nocluster", "--disablephonehome",
-            "--prebootcommandfile", System.getProperty("it.preboot"),
+            "--prebootcommandfile", preboot.toString(),
+            "--addlibs", System.getProperty("it.front-door.jar"),
             "--rootdir", workDir.resolve("micro-root").toString(),
             "--port", Integer.toString(port),
             "--contextroot", "/",

@@ -62,8 +62,9 @@ public class ProxyServlet extends HttpServlet {
   @Override
   public void init() {
     Config config = ConfigProvider.getConfig();
-    settings =
-        ProxySettings.read(new ConfigValues(key -> config.getOptionalValue(key, String.class)));
+    ConfigValues values = new ConfigValues(key -> config.getOptionalValue(key, String.class));
+    settings = ProxySettings.read(values);
+    FrontDoorLink.configure(values, settings.maxBodySize());
     balancer =
         new Balancer(
             settings.strategy(),
@@ -136,7 +137,7 @@ public class ProxyServlet extends HttpServlet {
       throws IOException {
     RequestFraming.Refusal refusal = RequestFraming.check(request);
     if (refusal != null) {
-      RequestFraming.refuse(request, response, refusal);
+      RequestFraming.refuse(response, refusal);
       return;
     }
     if ("CONNECT".equals(request.getMethod())) {

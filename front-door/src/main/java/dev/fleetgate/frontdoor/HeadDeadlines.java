@@ -1,0 +1,116 @@
+package dev.fleetgate.frontdoor;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Bounds the connections whose request head is unfinished (F6): each is closed once its head has
+ * taken longer than the head timeout (nginx's {@code client_header_timeout}), and there are never
+ * more than a set number of them: a new connection over that number closes the one whose head began
+ * first. A slow-loris attacker so holds at most that many sockets, each for at most the timeout,
+ * however many it opens.
+ */
+final class HeadDeadlines {
+  private static final Logger LOG = Logger.getLogger(HeadDeadlines.class.getName());
+
+  private final Set<ConnectionGuard> open = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger unfinishedHeads = new AtomicInteger();
+  private final LongSupplier nanoClock;
+  private ScheduledExecutorService sweeper;
+
+  HeadDeadlines(LongSupplier nanoClock) {
+    this.nanoClock = nanoClock;
+  }
+
+  /** Starts the once-a-period sweep on a daemon thread of its own (the container's is not ours). */
+  synchronized void start() {
+    if (sweeper != null) {
+      return;
+    }
+    sweeper =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "fleetgate-head-timeout");
+              thread.setDaemon(true);
+              return thread;
+            });
+    sweeper.scheduleWithFixedDelay(this::sweepSafely, 250, 250, TimeUnit.MILLISECONDS);
+  }
+
+  /** A connection was accepted: its first head begins now. */
+  void accepted(ConnectionGuard guard) {
+    int limit = FrontDoor.settings().maxUnfinishedHeads();
+    while (unfinishedHeads.get() >= limit && closeOldestHead()) {
+      // evict until there is room for the newcomer
+    }
+    open.add(guard);
+    guard.headStarted(nanoClock.getAsLong());
+  }
+
+  void closed(ConnectionGuard guard) {
+    open.remove(guard);
+    guard.headEnded();
+  }
+
+  void headOpened() {
+    unfinishedHeads.incrementAndGet();
+  }
+
+  void headClosed() {
+    unfinishedHeads.decrementAndGet();
+  }
+
+  int unfinishedHeads() {
+    return unfinishedHeads.get();
+  }
+
+  /** Closes every connection whose head began longer ago than the head timeout. */
+  void sweep() {
+    long now = nanoClock.getAsLong();
+    long timeout = FrontDoor.settings().headerTimeout().toNanos();
+    for (ConnectionGuard guard : open) {
+      long since = guard.headSince();
+      if (since != 0 && now - since > timeout) {
+        // As nginx: the connection is closed without an answer (it logs 408).
+        drop(guard);
+      }
+    }
+  }
+
+  private void sweepSafely() {
+    try {
+      sweep();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Head timeout sweep failed", e);
+    }
+  }
+
+  private boolean closeOldestHead() {
+    ConnectionGuard oldest = null;
+    long now = nanoClock.getAsLong();
+    for (ConnectionGuard guard : open) {
+      long since = guard.headSince();
+      if (since != 0 && (oldest == null || now - since > now - oldest.headSince())) {
+        oldest = guard;
+      }
+    }
+    if (oldest == null) {
+      return false;
+    }
+    drop(oldest);
+    return true;
+  }
+
+  private void drop(ConnectionGuard guard) {
+    guard.refused = true;
+    closed(guard);
+    guard.connection.terminateSilently();
+  }
+}

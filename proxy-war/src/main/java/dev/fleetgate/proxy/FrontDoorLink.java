@@ -1,0 +1,41 @@
+package dev.fleetgate.proxy;
+
+import dev.fleetgate.frontdoor.FrontDoor;
+import dev.fleetgate.frontdoor.FrontDoorSettings;
+import dev.fleetgate.supervisor.config.ConfigValues;
+import java.time.Duration;
+import java.util.logging.Logger;
+
+/**
+ * Hands the front door (the {@code front-door} server library, a filter ahead of the container's
+ * HTTP parser) the limits from Fleetgate's configuration, and says loudly when it is not there:
+ * without it, requests framed to smuggle a second one reach the container's parser (R13).
+ */
+final class FrontDoorLink {
+  private static final Logger LOG = Logger.getLogger(FrontDoorLink.class.getName());
+
+  private FrontDoorLink() {}
+
+  static void configure(ConfigValues values, long maxBodySize) {
+    FrontDoorSettings settings =
+        new FrontDoorSettings(
+            values.duration("fleetgate.http.header-timeout", Duration.ofSeconds(1)),
+            values.integer("fleetgate.http.max-unfinished-heads", 16, 1_000_000),
+            maxBodySize);
+    try {
+      FrontDoor.configure(settings);
+      if (!FrontDoor.installed()) {
+        warnMissing();
+      }
+    } catch (NoClassDefFoundError notOnTheServersClassPath) {
+      warnMissing();
+    }
+  }
+
+  private static void warnMissing() {
+    LOG.severe(
+        "Fleetgate's front door is not in this server's HTTP chain: ambiguous request framing,"
+            + " slow request heads and encoded dot segments reach the container unchecked."
+            + " Install fleetgate-front-door.jar as the README says (./fleetgate run does).");
+  }
+}
