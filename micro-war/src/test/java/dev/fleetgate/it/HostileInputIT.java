@@ -47,14 +47,22 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       need: other clients are served meanwhile.
  *   <li>H7 After each, the server serves the next request, and no worker ever received a request
  *       smuggled behind a hostile one (checked in the workers' access logs).
+ *   <li>H8 {@code Content-Length} before {@code Transfer-Encoding} (CL.TE), in every spelling of
+ *       {@code chunked}, on the proxy and on Payara's own endpoints: 400, the connection closed,
+ *       nothing smuggled. The front door refuses it ahead of the container's parser.
+ *   <li>H9 Chunk lines end in CRLF, or the request is refused; chunk extensions are ignored.
+ *   <li>H10 Refusals leave no memory: 10,000 of them from one address, then 1,000 valid requests on
+ *       new connections from it, get no false 400.
+ *   <li>H11 A request head must complete within {@code fleetgate.http.header-timeout}; slow heads
+ *       are closed, and no more than {@code fleetgate.http.max-unfinished-heads} stay open.
+ *   <li>H12 Dot segments and encoded slashes in a path are refused before routing; {@code HTTP/2.0}
+ *       in a request line gets 505; {@code Expect: 100-continue} over the body limit gets 413 with
+ *       no 100 before it.
  * </ul>
- *
- * <p>Not covered here because it fails today: {@code Content-Length} <i>before</i> {@code
- * Transfer-Encoding: chunked}. Grizzly takes the body as chunked (RFC 9112 allows that) but keeps
- * the connection open and drops the {@code Content-Length} header, so the servlet cannot tell; a
- * request pipelined behind it reaches a worker. See the report of issue 5.
  */
 class HostileInputIT {
+  static final Duration HEAD_TIMEOUT = Duration.ofSeconds(10);
+  static final int MAX_UNFINISHED_HEADS = 200;
   static MicroProcess server;
   static Path logs;
 
@@ -68,7 +76,9 @@ class HostileInputIT {
                 "FLEETGATE_WORKERS_COUNT", "2",
                 "FLEETGATE_WORKERS_BASE_PORT", "23500",
                 "FLEETGATE_WORKERS_ENV", "SAMPLE_WORKER_ACCESS_LOG=true",
-                "FLEETGATE_PROXY_MAX_BODY_SIZE", "1M"),
+                "FLEETGATE_PROXY_MAX_BODY_SIZE", "1M",
+                "FLEETGATE_HTTP_HEADER_TIMEOUT", HEAD_TIMEOUT.toSeconds() + "s",
+                "FLEETGATE_HTTP_MAX_UNFINISHED_HEADS", Integer.toString(MAX_UNFINISHED_HEADS)),
             List.of());
     logs = dir.resolve("state").resolve("logs");
     Http.await(
@@ -296,6 +306,281 @@ class HostileInputIT {
       return all.toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  static Stream<Arguments> lengthBeforeTransferEncoding() {
+    List<String> spellings =
+        List.of(
+            "Transfer-Encoding: chunked",
+            "Transfer-Encoding: Chunked",
+            "Transfer-Encoding: CHUNKED",
+            "transfer-encoding: chunked",
+            "Transfer-Encoding:chunked",
+            "Transfer-Encoding:  chunked",
+            "Transfer-Encoding:\tchunked",
+            "Transfer-Encoding: chunked ",
+            "Transfer-Encoding: chunked\t",
+            " Transfer-Encoding: chunked",
+            "\tTransfer-Encoding: chunked",
+            "Transfer-Encoding : chunked",
+            "Transfer-Encoding\t: chunked",
+            "Transfer-Encoding: identity, chunked",
+            "Transfer-Encoding: chunked, chunked",
+            "Transfer-Encoding: \"chunked\"",
+            "Transfer-Encoding: xchunked",
+            "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked");
+    List<String> paths =
+        List.of("/", "/health/ready", "/admin/login.xhtml", "/metrics", "/admin/metrics");
+    return paths.stream().flatMap(path -> spellings.stream().map(te -> Arguments.of(path, te)));
+  }
+
+  /** H8: CL.TE, in every spelling, everywhere: refused, closed, nothing smuggled. */
+  @ParameterizedTest(name = "{0} [{1}]")
+  @MethodSource("lengthBeforeTransferEncoding")
+  void contentLengthBeforeTransferEncodingIsRefusedOnEveryPath(String path, String te)
+      throws Exception {
+    String marker = "clte-" + UUID.randomUUID().toString().substring(0, 8);
+    String smuggled = SMUGGLED.formatted(marker);
+    String body = "0\r\n\r\n" + smuggled;
+    String request =
+        "POST "
+            + path
+            + " HTTP/1.1\r\nHost: x\r\nContent-Length: "
+            + body.length()
+            + "\r\n"
+            + te
+            + "\r\n\r\n"
+            + body;
+
+    RawHttp.Answer answer = RawHttp.send(server.port, request);
+
+    assertTrue(Set.of(400, 501).contains(answer.firstStatus()), "refused: " + answer);
+    assertEquals(1, answer.statuses().size(), "one answer: " + answer);
+    assertTrue(answer.closed(), "closed: " + answer);
+    assertNoWorkerReceived("/smuggled-" + marker);
+  }
+
+  static Stream<Arguments> bareLineFeedChunks() {
+    return Stream.of(
+        Arguments.of("all-bare", "5\nhello\n0\n\n"),
+        Arguments.of("size-line-bare", "5\nhello\r\n0\r\n\r\n"),
+        Arguments.of("after-data-bare", "5\r\nhello\n0\r\n\r\n"),
+        Arguments.of("last-chunk-bare", "5\r\nhello\r\n0\n\r\n"),
+        Arguments.of("trailer-end-bare", "5\r\nhello\r\n0\r\n\n"),
+        Arguments.of("bare-cr", "5\rhello\r\n0\r\n\r\n"),
+        Arguments.of("junk-after-data", "5\r\nhelloXX\r\n0\r\n\r\n"),
+        Arguments.of("space-after-size", "5 \r\nhello\r\n0\r\n\r\n"));
+  }
+
+  /** H9: a chunk line that does not end in CRLF is refused, and nothing behind it is read. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bareLineFeedChunks")
+  void chunkLinesMustEndInCrlf(String name, String chunks) throws Exception {
+    String marker = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    RawHttp.Answer answer =
+        RawHttp.send(
+            server.port,
+            "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + chunks
+                + SMUGGLED.formatted(marker));
+
+    assertEquals(400, answer.firstStatus(), answer.toString());
+    assertEquals(1, answer.statuses().size(), "one answer: " + answer);
+    assertTrue(answer.closed(), "closed: " + answer);
+    assertNoWorkerReceived("/smuggled-" + marker);
+  }
+
+  /** H9: chunk extensions, valid by RFC 9112 §7.1.1, are ignored: the body arrives whole. */
+  @Test
+  void chunkExtensionsAreAcceptedAndIgnored() throws Exception {
+    RawHttp.Answer answer =
+        RawHttp.send(
+            server.port,
+            "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                + "Connection: close\r\n\r\n"
+                + "5;a=b\r\nhello\r\n6 ; name=\"quoted;value\"\r\n world\r\n0;last\r\n\r\n");
+
+    assertEquals(200, answer.firstStatus(), answer.toString());
+    assertTrue(answer.text().endsWith("hello world"), "the body, without extensions: " + answer);
+  }
+
+  /** H10: a refused request is the end of its connection only; new ones are judged afresh. */
+  @Test
+  void tenThousandRefusalsCauseNoFalse400ForLaterValidRequests() throws Exception {
+    byte[] hostile =
+        ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "0\r\n\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    byte[] valid =
+        "GET /after-flood HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    for (int i = 0; i < 10_000; i++) {
+      assertEquals(400, statusOnANewConnection(hostile), "refusal " + i);
+    }
+    int false400s = 0;
+    for (int i = 0; i < 1_000; i++) {
+      int status = statusOnANewConnection(valid);
+      if (status == 400) {
+        false400s++;
+      } else {
+        assertEquals(200, status, "valid request " + i);
+      }
+    }
+    assertEquals(0, false400s, "valid requests refused after the flood");
+  }
+
+  /** H11: slow-loris heads are closed at the head timeout, and others are served meanwhile. */
+  @Test
+  void slowHeadsAreClosedWithinTheHeadTimeoutWhileOthersAreServed() throws Exception {
+    List<Socket> slow = new ArrayList<>();
+    try {
+      for (int i = 0; i < 300; i++) {
+        Socket socket = new Socket("127.0.0.1", server.port);
+        socket.setSoTimeout(1);
+        socket
+            .getOutputStream()
+            .write("GET /slow HTTP/1.1\r\nX-S".getBytes(StandardCharsets.US_ASCII));
+        slow.add(socket);
+      }
+      long started = System.nanoTime();
+      Http.await(
+          () -> openCount(slow) <= MAX_UNFINISHED_HEADS,
+          Duration.ofSeconds(5),
+          "no more than " + MAX_UNFINISHED_HEADS + " unfinished heads open");
+      long deadline = started + HEAD_TIMEOUT.plusSeconds(10).toNanos();
+      long nextByte = started;
+      while (openCount(slow) > 0) {
+        assertTrue(
+            System.nanoTime() < deadline,
+            openCount(slow) + " slow heads still open after " + HEAD_TIMEOUT.plusSeconds(10));
+        long before = System.nanoTime();
+        assertEquals(200, Http.status(server.base(), "/beside-slow-heads"));
+        assertTrue(System.nanoTime() - before < 5_000_000_000L, "a normal GET within 5 s");
+        if (System.nanoTime() >= nextByte) { // one more header byte every 5 s, as a slow loris
+          for (Socket socket : slow) {
+            trickle(socket);
+          }
+          nextByte = System.nanoTime() + 5_000_000_000L;
+        }
+        Thread.sleep(200);
+      }
+    } finally {
+      for (Socket socket : slow) {
+        socket.close();
+      }
+    }
+  }
+
+  static Stream<String> pathsThatEscapeTheirPrefix() {
+    return Stream.of(
+        "/app/..%2fmetrics",
+        "/app/..%2Fmetrics",
+        "/x/..%2fadmin/",
+        "/x/%2e%2e/admin/",
+        "/x/%2E%2E%2Fadmin/",
+        "/x/.%2e/admin/",
+        "/x/..;/admin/",
+        "/x/..;jsessionid=1/admin/",
+        "/x/../admin/",
+        "/x/./admin/",
+        "/x/..%5cadmin/",
+        "/x\\..\\admin/",
+        "/x/%2e%2e",
+        "http://x/app/..%2fhealth/ready");
+  }
+
+  /** H12: dot segments and encoded slashes are refused before anything routes on the path. */
+  @ParameterizedTest
+  @MethodSource("pathsThatEscapeTheirPrefix")
+  void aPathThatEscapesItsPrefixIsRefused(String target) throws Exception {
+    RawHttp.Answer answer =
+        RawHttp.send(server.port, "GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertEquals(400, answer.firstStatus(), answer.toString());
+    assertTrue(answer.closed(), "closed: " + answer);
+  }
+
+  /** H12: an HTTP version this server does not speak is said so, not served as HTTP/1.1. */
+  @Test
+  void http2InARequestLineGets505() throws Exception {
+    RawHttp.Answer answer = RawHttp.send(server.port, "GET / HTTP/2.0\r\nHost: x\r\n\r\n");
+    assertEquals(505, answer.firstStatus(), answer.toString());
+  }
+
+  /** H12: a body declared over the limit is refused before the client is told to send it. */
+  @Test
+  void expectContinueOverTheLimitGets413WithoutA100() throws Exception {
+    RawHttp.Answer answer =
+        RawHttp.send(
+            server.port,
+            "POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n"
+                + "Expect: 100-continue\r\n\r\n");
+    assertEquals(List.of(413), answer.statuses(), answer.toString());
+    assertTrue(answer.closed(), "closed: " + answer);
+  }
+
+  /** H12: under the limit, the client still gets its 100 and then the worker's answer. */
+  @Test
+  void expectContinueUnderTheLimitGets100ThenTheAnswer() throws Exception {
+    RawHttp.Answer answer =
+        RawHttp.send(
+            server.port,
+            "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+                + "Expect: 100-continue\r\nConnection: close\r\n\r\nhello");
+    List<Integer> statuses = answer.statuses();
+    assertEquals(200, statuses.get(statuses.size() - 1), answer.toString());
+    assertTrue(Set.of(100, 200).containsAll(statuses), answer.toString());
+  }
+
+  private static int statusOnANewConnection(byte[] request) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", server.port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request);
+      byte[] head = socket.getInputStream().readNBytes(12);
+      String text = new String(head, StandardCharsets.ISO_8859_1);
+      return text.startsWith("HTTP/1.1 ") ? Integer.parseInt(text.substring(9, 12)) : -1;
+    }
+  }
+
+  private static long openCount(List<Socket> sockets) {
+    return sockets.stream().filter(HostileInputIT::stillOpen).count();
+  }
+
+  /** Open = the server neither closed nor reset it (a read times out instead). */
+  private static boolean stillOpen(Socket socket) {
+    if (socket.isClosed()) {
+      return false;
+    }
+    try {
+      if (socket.getInputStream().read() < 0) {
+        socket.close();
+        return false;
+      }
+      return true; // bytes: an answer, which the slow loris ignores
+    } catch (java.net.SocketTimeoutException quiet) {
+      return true;
+    } catch (IOException reset) {
+      closeQuietly(socket);
+      return false;
+    }
+  }
+
+  private static void trickle(Socket socket) {
+    if (socket.isClosed()) {
+      return;
+    }
+    try {
+      socket.getOutputStream().write('a');
+    } catch (IOException closedByTheServer) {
+      closeQuietly(socket);
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // already gone
     }
   }
 }
