@@ -402,7 +402,8 @@ class HostileInputIT {
                 + "5;a=b\r\nhello\r\n6 ; name=\"quoted;value\"\r\n world\r\n0;last\r\n\r\n");
 
     assertEquals(200, answer.firstStatus(), answer.toString());
-    assertTrue(answer.text().endsWith("hello world"), "the body, without extensions: " + answer);
+    assertTrue(
+        answer.text().contains("\r\nhello world\r\n"), "the body, without extensions: " + answer);
   }
 
   /** H10: a refused request is the end of its connection only; new ones are judged afresh. */
