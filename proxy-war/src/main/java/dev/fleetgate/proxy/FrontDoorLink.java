@@ -17,13 +17,12 @@ final class FrontDoorLink {
   private FrontDoorLink() {}
 
   static void configure(ConfigValues values, long maxBodySize) {
-    FrontDoorSettings settings =
-        new FrontDoorSettings(
-            values.duration("fleetgate.http.header-timeout", Duration.ofSeconds(1)),
-            values.integer("fleetgate.http.max-unfinished-heads", 16, 1_000_000),
-            maxBodySize);
+    Duration headerTimeout =
+        values.duration("fleetgate.http.header-timeout", Duration.ofSeconds(1));
+    int maxUnfinishedHeads = values.integer("fleetgate.http.max-unfinished-heads", 16, 1_000_000);
     try {
-      FrontDoor.configure(settings);
+      // Every front-door type is touched inside this try: the library may be absent.
+      FrontDoor.configure(new FrontDoorSettings(headerTimeout, maxUnfinishedHeads, maxBodySize));
       if (!FrontDoor.installed()) {
         warnMissing();
       }
