@@ -3,10 +3,10 @@
  * index.xhtml} → {@link IndexPage}, {@code worker.xhtml} → {@link WorkerPage}, {@code charts.xhtml}
  * → {@link ChartsPage}, {@code config.xhtml} → {@link ConfigPage}, {@code login.xhtml} → {@link
  * LoginPage}), the shared header ({@link ConsoleSession}), the operations every page uses ({@link
- * WorkerOperations}), the Prometheus endpoint ({@link MetricsServlet}) and the view models the
- * pages show ({@link FleetView}, {@link WorkerRow}, {@link LogRow}, {@link EventRow}, {@link
- * SettingRow}, {@link ChartSeries}). New pages use the template {@code
- * WEB-INF/templates/console.xhtml}.
+ * WorkerOperations}), the Prometheus endpoint ({@link MetricsServlet}), the error page ({@link
+ * ErrorPage}), the {@code Server} header ({@link ServerHeader}) and the view models the pages show
+ * ({@link FleetView}, {@link WorkerRow}, {@link LogRow}, {@link EventRow}, {@link SettingRow},
+ * {@link ChartSeries}). New pages use the template {@code WEB-INF/templates/console.xhtml}.
  *
  * <p>Requirements (tests name the one they prove):
  *
@@ -55,7 +55,8 @@
  *   <li><b>R9</b> {@code /admin/metrics} answers the Prometheus text of {@code
  *       Supervisor.prometheusText()} to a signed-in user of either role, or to {@code
  *       Authorization: Bearer <fleetgate.metrics.token>} (compared in constant time); to anyone
- *       else 401.
+ *       else 401. It is where the worker details the public {@code /health} leaves out are read:
+ *       state, pid, port, restarts and reason of every worker.
  *   <li><b>R10</b> Values whose name contains password, secret, token, key, hash or credential are
  *       shown as "••••••": configuration keys, the entries of {@code fleetgate.workers.env}, and
  *       workers' environment variables.
@@ -74,6 +75,13 @@
  *   <li><b>R13</b> The charts page shows requests per second, latency (p50, p99) and restarts per
  *       worker over the last 15 minutes, one point per worker every 5 s, re-read every 5 s; a
  *       missing sample is a gap, not a zero.
+ *   <li><b>R14</b> Error pages of Fleetgate's own answers ({@link ErrorPage}, mapped in both
+ *       web.xml files for 400, 401, 403, 404, 405, 413, 500 and every exception) say the status and
+ *       one sentence: no class name, stack trace or server name. A form over the listener's {@code
+ *       max-post-size-bytes} answers 413.
+ *   <li><b>R15</b> Every answer carries {@code Server: Fleetgate}, or the text of {@code
+ *       fleetgate.http.server-header}, or no {@code Server} header when that is {@code none}
+ *       ({@link ServerHeader}); a value a header cannot carry stops start-up naming the key.
  * </ul>
  *
  * <p>R8 (the read-only role) is in {@link dev.fleetgate.admin.security}.

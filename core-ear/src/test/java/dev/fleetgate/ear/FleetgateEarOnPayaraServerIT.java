@@ -55,8 +55,17 @@ class FleetgateEarOnPayaraServerIT {
   /** Per run; the colon proves that asadmin's escaping of JVM options is right. */
   static final String PASSWORD = "fg:" + randomText();
 
+  /** Scrapers' token: the workers' pids and ports are at /admin/metrics, not in public health. */
+  static final String METRICS_TOKEN = "ear-" + randomText();
+
+  static final Path FRONT_DOOR = Path.of(System.getProperty("it.front-door.jar"));
+
   static final Pattern READY_WORKER =
-      Pattern.compile("\"worker-(\\d+)\":\"READY pid (\\d+) port (\\d+) restarts (\\d+)\"");
+      Pattern.compile("fleetgate_worker_state\\{worker=\"(\\d+)\",state=\"READY\"} 1\n");
+  static final Pattern WORKER_INFO =
+      Pattern.compile("fleetgate_worker_info\\{worker=\"(\\d+)\",pid=\"(\\d+)\",port=\"(\\d+)\"");
+  static final Pattern RESTARTS =
+      Pattern.compile("fleetgate_worker_restarts_total\\{worker=\"(\\d+)\"} (\\d+)\n");
   static final Pattern ANSWERING_WORKER = Pattern.compile("\"worker\":\"(\\d+)\",\"pid\":(\\d+)");
 
   /** Like a script or a load balancer probe: no redirects followed, no cookies kept. */
@@ -69,6 +78,7 @@ class FleetgateEarOnPayaraServerIT {
   static PayaraDomain domain;
   static URI base;
   static String readiness;
+  static String details;
   static final Map<Integer, ProcessHandle> workers = new TreeMap<>();
   static final List<ProcessHandle> recordedWorkers = new ArrayList<>();
   static boolean undeployed;
@@ -100,10 +110,27 @@ class FleetgateEarOnPayaraServerIT {
             "-Dfleetgate.workers.count=" + WORKERS,
             "-Dfleetgate.workers.base-port=" + WORKER_BASE_PORT,
             "-Dfleetgate.state-dir=" + STATE_DIR,
-            "-Dfleetgate.admin.password=" + PASSWORD));
+            "-Dfleetgate.admin.password=" + PASSWORD,
+            "-Dfleetgate.metrics.token=" + METRICS_TOKEN));
+    // The front door, as the README says for Payara Server: the library on the common class path,
+    // and the HTTP listener's protocol behind its port-unification filter.
+    domain.run("add-library", "--type", "common", FRONT_DOOR.toString());
+    domain.run("create-protocol", "--securityenabled=false", "fleetgate-front-door");
+    domain.run(
+        "create-protocol-finder",
+        "--protocol",
+        "fleetgate-front-door",
+        "--targetprotocol",
+        "http-listener-1",
+        "--classname",
+        "dev.fleetgate.frontdoor.HttpOnlyFinder",
+        "fleetgate-http");
     String listeners = "configs.config.server-config.network-config.network-listeners";
     domain.set(
         listeners + ".network-listener.http-listener-1.address=127.0.0.1",
+        listeners + ".network-listener.http-listener-1.protocol=fleetgate-front-door",
+        "configs.config.server-config.network-config.protocols.protocol.fleetgate-front-door"
+            + ".port-unification.classname=dev.fleetgate.frontdoor.FrontDoorFilter",
         listeners + ".network-listener.http-listener-2.address=127.0.0.1",
         listeners + ".network-listener.admin-listener.address=127.0.0.1");
     domain.restart();
@@ -116,7 +143,7 @@ class FleetgateEarOnPayaraServerIT {
     t = System.nanoTime();
     readiness = awaitAllWorkersReady(Duration.ofSeconds(60));
     figure("workers ready after deploy", t);
-    Matcher m = READY_WORKER.matcher(readiness);
+    Matcher m = WORKER_INFO.matcher(details);
     while (m.find()) {
       long pid = Long.parseLong(m.group(2));
       ProcessHandle worker =
@@ -154,13 +181,17 @@ class FleetgateEarOnPayaraServerIT {
         readiness.matches("(?s).*\"checks\":\\[\\s*\\{.*"),
         "Payara ran no check of the EAR (it needs one in a WAR): " + readiness);
     assertTrue(readiness.contains("\"fleetgate-workers-ready\""), readiness);
-    Matcher m = READY_WORKER.matcher(readiness);
+    assertFalse(readiness.contains("pid"), "no worker details in public health: " + readiness);
+    Matcher m = WORKER_INFO.matcher(details);
     while (m.find()) {
       int id = Integer.parseInt(m.group(1));
       assertEquals(WORKER_BASE_PORT + id, Integer.parseInt(m.group(3)), m.group());
-      assertEquals("0", m.group(4), "restarts: " + m.group());
     }
-    assertEquals(Set.of(0, 1), workers.keySet(), readiness);
+    Matcher restarts = RESTARTS.matcher(details);
+    while (restarts.find()) {
+      assertEquals("0", restarts.group(2), "restarts: " + restarts.group());
+    }
+    assertEquals(Set.of(0, 1), workers.keySet(), details);
 
     HttpResponse<String> live = get("/health/live");
     assertEquals(200, live.statusCode(), live.body());
@@ -253,6 +284,29 @@ class FleetgateEarOnPayaraServerIT {
     }
   }
 
+  /** The front door is in Payara Server's chain too: CL.TE is refused even on Payara's /health. */
+  @Test
+  @Order(4)
+  void theFrontDoorRefusesAmbiguousFramingOnEveryPath() throws IOException {
+    String body = "0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n";
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", domain.httpPort())) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /health/ready HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                      + body.length()
+                      + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+                      + body)
+                  .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      String answer =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+      assertTrue(answer.contains("both Content-Length and Transfer-Encoding"), answer);
+    }
+  }
+
   @Test
   @Order(5)
   void undeployingStopsEveryWorker() throws Exception {
@@ -284,12 +338,19 @@ class FleetgateEarOnPayaraServerIT {
       try {
         HttpResponse<String> ready = get("/health/ready");
         last = ready.statusCode() + " " + ready.body();
-        if (ready.statusCode() == 200
-            && ready.body().contains("\"status\":\"UP\"")
-            && READY_WORKER.matcher(ready.body()).results().count() == WORKERS) {
-          return ready.body();
+        if (ready.statusCode() == 200 && ready.body().contains("\"status\":\"UP\"")) {
+          HttpResponse<String> metrics =
+              HTTP.send(
+                  request("/admin/metrics")
+                      .header("Authorization", "Bearer " + METRICS_TOKEN)
+                      .build(),
+                  text());
+          details = metrics.body();
+          if (READY_WORKER.matcher(details).results().count() == WORKERS) {
+            return ready.body();
+          }
         }
-      } catch (RuntimeException e) {
+      } catch (IOException | RuntimeException e) {
         last = e.toString();
       }
       TimeUnit.MILLISECONDS.sleep(250);

@@ -110,6 +110,11 @@ final class PayaraDomain {
     remote(args.toArray(String[]::new));
   }
 
+  /** Any other remote asadmin command, as an operator would type it. */
+  void run(String... args) {
+    remote(args);
+  }
+
   void deploy(String application, Path archive) {
     remote("deploy", "--name", application, archive.toString());
   }

@@ -38,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>C2 Among healthy workers, one that accepts connections and never answers, one that answers
  *       only the supervisor's readiness probe and hangs every proxied request, and one that
  *       crash-loops: GETs keep succeeding (zero failures; the proxy's response timeout and retry
- *       route around the wedged one); {@code /health/ready} and {@code /health/live} report every
- *       worker's state with the reason; the console lists the failed ones.
+ *       route around the wedged one); {@code /admin/metrics} reports every worker's state with the
+ *       reason; the console lists the failed ones.
  *   <li>C3 A rolling restart pressed in the console under GET and POST load replaces every worker
  *       and fails no request.
  * </ul>
@@ -82,7 +82,7 @@ class ChaosIT {
         while (System.nanoTime() < end) {
           long next = System.nanoTime() + Duration.ofSeconds(1).toNanos();
           List<Http.WorkerInfo> ready =
-              Http.workers(Http.bodyOrEmpty(server.base(), "/health/ready")).values().stream()
+              Http.workers(Http.details(server.base())).values().stream()
                   .filter(w -> "READY".equals(w.state()) && w.pid() > 0)
                   .toList();
           if (!ready.isEmpty()) {
@@ -153,7 +153,7 @@ class ChaosIT {
   }
 
   static Set<Long> pids(MicroProcess server) {
-    return Http.workers(Http.bodyOrEmpty(server.base(), "/health/ready")).values().stream()
+    return Http.workers(Http.details(server.base())).values().stream()
         .filter(w -> "READY".equals(w.state()))
         .map(Http.WorkerInfo::pid)
         .collect(java.util.stream.Collectors.toSet());
@@ -190,8 +190,7 @@ class ChaosIT {
       try {
         Http.await(
             () -> {
-              Map<Integer, Http.WorkerInfo> w =
-                  Http.workers(Http.bodyOrEmpty(server.base(), "/health/ready"));
+              Map<Integer, Http.WorkerInfo> w = Http.workers(Http.details(server.base()));
               return w.size() == 5
                   && "FAILED".equals(w.get(2).state())
                   && "FAILED".equals(w.get(4).state());
@@ -208,15 +207,13 @@ class ChaosIT {
           load.requests.get(), load.failures.size());
       assertEquals(List.of(), List.copyOf(load.failures), "failed GETs");
 
-      for (String check : List.of("/health/ready", "/health/live")) {
-        String health = Http.get(server.base(), check).body();
-        Map<Integer, Http.WorkerInfo> workers = Http.workers(health);
-        assertEquals("READY", workers.get(0).state(), health);
-        assertEquals("READY", workers.get(1).state(), health);
-        assertEquals("READY", workers.get(3).state(), "its probe passes: " + health);
-        assertTrue(health.contains("not ready within 6000 ms"), "why 2 failed: " + health);
-        assertTrue(health.contains("exit code 3"), "why 4 failed: " + health);
-      }
+      String details = Http.details(server.base());
+      Map<Integer, Http.WorkerInfo> workers = Http.workers(details);
+      assertEquals("READY", workers.get(0).state(), details);
+      assertEquals("READY", workers.get(1).state(), details);
+      assertEquals("READY", workers.get(3).state(), "its probe passes: " + details);
+      assertTrue(details.contains("not ready within 6000 ms"), "why 2 failed: " + details);
+      assertTrue(details.contains("exit code 3"), "why 4 failed: " + details);
       assertEquals(200, Http.status(server.base(), "/health/live"), "failed workers: still live");
 
       String console = signedInConsole(server, password);

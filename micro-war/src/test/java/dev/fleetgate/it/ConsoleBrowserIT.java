@@ -55,7 +55,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ConsoleBrowserIT {
   static final String ADMIN_PASSWORD = System.getProperty("it.admin-password");
   static final String VIEWER_PASSWORD = "viewer-" + ADMIN_PASSWORD;
-  static final String METRICS_TOKEN = "scrape-" + ADMIN_PASSWORD;
+  static final String METRICS_TOKEN = Http.METRICS_TOKEN;
   static final Duration ACTION = Duration.ofSeconds(40);
   static final int WIDE = 1280;
   static final int NARROW = 390;
@@ -171,8 +171,7 @@ class ConsoleBrowserIT {
     signIn("admin", ADMIN_PASSWORD);
 
     Map<Integer, Long> pids = pidsOnPage();
-    assertEquals(
-        Http.workers(Http.get(micro.base(), "/health/ready").body()).keySet(), pids.keySet());
+    assertEquals(Http.workers(Http.details(micro.base())).keySet(), pids.keySet());
     pids.values().forEach(pid -> assertTrue(ProcessHandle.of(pid).isPresent(), "pid " + pid));
     assertEquals("ready", text(By.id("fleet:readiness")));
     String headline = text(By.cssSelector(".fg-headline"));
@@ -318,7 +317,7 @@ class ConsoleBrowserIT {
   }
 
   static String stateOf1() {
-    Http.WorkerInfo info = Http.workers(Http.bodyOrEmpty(micro.base(), "/health/ready")).get(1);
+    Http.WorkerInfo info = Http.workers(Http.details(micro.base())).get(1);
     return info == null ? "?" : info.state();
   }
 
@@ -704,7 +703,7 @@ class ConsoleBrowserIT {
   // ---- plain HTTP ----------------------------------------------------------------------------
 
   static long healthPid(int worker) {
-    Http.WorkerInfo info = Http.workers(Http.get(micro.base(), "/health/ready").body()).get(worker);
+    Http.WorkerInfo info = Http.workers(Http.details(micro.base())).get(worker);
     return info == null ? -1 : info.pid();
   }
 

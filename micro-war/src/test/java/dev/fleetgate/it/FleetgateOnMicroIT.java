@@ -51,7 +51,7 @@ class FleetgateOnMicroIT {
   }
 
   Map<Integer, Http.WorkerInfo> workers() {
-    return Http.workers(Http.get(base(), "/health/ready").body());
+    return Http.workers(Http.details(base()));
   }
 
   @Test

@@ -23,8 +23,17 @@ final class Http {
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
-  private static final Pattern WORKER_DATA =
-      Pattern.compile("\"worker-(\\d+)\"\\s*:\\s*\"(\\w+)(?: pid (\\d+))?");
+
+  /**
+   * The scrapers' token every test server is started with ({@code fleetgate.metrics.token}): the
+   * workers' states and pids are at {@code /admin/metrics}, not in the public {@code /health}.
+   */
+  static final String METRICS_TOKEN = "it-metrics-token";
+
+  private static final Pattern WORKER_STATE =
+      Pattern.compile("fleetgate_worker_state\\{worker=\"(\\d+)\",state=\"(\\w+)\"} 1\n");
+  private static final Pattern WORKER_PID =
+      Pattern.compile("fleetgate_worker_info\\{worker=\"(\\d+)\",pid=\"(\\d+)\"");
 
   private Http() {}
 
@@ -70,25 +79,48 @@ final class Http {
     }
   }
 
-  /** Worker id → "STATE pid" read from a health response's per-worker data. */
-  static Map<Integer, WorkerInfo> workers(String healthJson) {
+  /**
+   * {@code /admin/metrics} read with {@link #METRICS_TOKEN}; "" while the server does not answer.
+   */
+  static String details(String base) {
+    try {
+      HttpResponse<String> response =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(base + "/admin/metrics"))
+                  .header("Authorization", "Bearer " + METRICS_TOKEN)
+                  .timeout(Duration.ofSeconds(20))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 ? response.body() : "";
+    } catch (IOException | RuntimeException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Worker id → state and pid (-1 without a process), read from {@link #details}' text. */
+  static Map<Integer, WorkerInfo> workers(String metricsText) {
+    Map<Integer, Long> pids = new HashMap<>();
+    Matcher pid = WORKER_PID.matcher(metricsText);
+    while (pid.find()) {
+      pids.put(Integer.parseInt(pid.group(1)), Long.parseLong(pid.group(2)));
+    }
     Map<Integer, WorkerInfo> workers = new HashMap<>();
-    Matcher m = WORKER_DATA.matcher(healthJson);
-    while (m.find()) {
-      workers.put(
-          Integer.parseInt(m.group(1)),
-          new WorkerInfo(m.group(2), m.group(3) == null ? -1 : Long.parseLong(m.group(3))));
+    Matcher state = WORKER_STATE.matcher(metricsText);
+    while (state.find()) {
+      int id = Integer.parseInt(state.group(1));
+      workers.put(id, new WorkerInfo(state.group(2), pids.getOrDefault(id, -1L)));
     }
     return workers;
   }
 
   record WorkerInfo(String state, long pid) {}
 
-  /** How many workers {@code /health/ready} reports READY; 0 while the server does not answer. */
+  /** How many workers are READY; 0 while the server does not answer. */
   static long readyWorkers(String base) {
-    return workers(bodyOrEmpty(base, "/health/ready")).values().stream()
-        .filter(w -> "READY".equals(w.state()))
-        .count();
+    return workers(details(base)).values().stream().filter(w -> "READY".equals(w.state())).count();
   }
 
   static void await(BooleanSupplier condition, Duration limit, String what) {

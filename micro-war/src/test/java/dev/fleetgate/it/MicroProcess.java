@@ -43,13 +43,16 @@ final class MicroProcess implements AutoCloseable {
     command.add(
         "-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + (cpus > 2 ? cpus - 1 : 2));
     command.add("-Dfleetgate.state-dir=" + workDir.resolve("state"));
+    // Workers' states and pids are at /admin/metrics, for a signed-in user or this token.
+    command.add("-Dfleetgate.metrics.token=" + Http.METRICS_TOKEN);
     command.addAll(systemProperties);
-    // As the launcher: the test's listener settings, then the front door's.
+    // As the launcher: the test's listener settings, then the front door's and the hardening.
     Path preboot = workDir.resolve("preboot.asadmin");
     Files.writeString(
         preboot,
         Files.readString(Path.of(System.getProperty("it.preboot")))
-            + Files.readString(Path.of(System.getProperty("it.front-door.preboot"))));
+            + Files.readString(Path.of(System.getProperty("it.front-door.preboot")))
+            + Files.readString(Path.of(System.getProperty("it.hardening.preboot"))));
     command.addAll(
         List.of(
             "-jar", System.getProperty("payara.micro.jar"),

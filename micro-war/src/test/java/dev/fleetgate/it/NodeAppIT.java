@@ -168,7 +168,7 @@ class NodeAppIT {
 
   @Test
   void aKilledNodeWorkerIsReplacedWhileRequestsKeepSucceeding() throws Exception {
-    long victim = Http.workers(Http.get(server.base(), "/health/ready").body()).get(0).pid();
+    long victim = Http.workers(Http.details(server.base())).get(0).pid();
     ProcessHandle.of(victim).orElseThrow().destroyForcibly();
     int failures = 0;
     boolean replaced = false;
@@ -179,7 +179,7 @@ class NodeAppIT {
       if (response.statusCode() != 200) {
         failures++;
       }
-      Http.WorkerInfo w = Http.workers(Http.get(server.base(), "/health/ready").body()).get(0);
+      Http.WorkerInfo w = Http.workers(Http.details(server.base())).get(0);
       replaced = w != null && "READY".equals(w.state()) && w.pid() != victim;
     }
     assertTrue(replaced, "worker 0 replaced");

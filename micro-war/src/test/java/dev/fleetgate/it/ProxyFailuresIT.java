@@ -57,9 +57,11 @@ class ProxyFailuresIT {
   }
 
   static int restarts() {
-    String body = Http.bodyOrEmpty(server.base(), "/health/ready");
+    String body = Http.details(server.base());
     int total = 0;
-    var m = java.util.regex.Pattern.compile("restarts (\\d+)").matcher(body);
+    var m =
+        java.util.regex.Pattern.compile("fleetgate_worker_restarts_total\\{worker=\"\\d+\"} (\\d+)")
+            .matcher(body);
     while (m.find()) {
       total += Integer.parseInt(m.group(1));
     }
@@ -147,7 +149,7 @@ class ProxyFailuresIT {
     long nextKill = System.nanoTime();
     while (System.nanoTime() < end) {
       if (System.nanoTime() >= nextKill) {
-        Http.workers(Http.bodyOrEmpty(server.base(), "/health/ready")).values().stream()
+        Http.workers(Http.details(server.base())).values().stream()
             .filter(w -> w.pid() > 0)
             .findFirst()
             .flatMap(w -> ProcessHandle.of(w.pid()))

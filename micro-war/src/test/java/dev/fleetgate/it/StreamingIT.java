@@ -37,10 +37,7 @@ class StreamingIT {
             Path.of(System.getProperty("java.io.tmpdir"), "streaming-it"),
             Map.of("FLEETGATE_WORKERS_COUNT", "1", "FLEETGATE_WORKERS_BASE_PORT", "23260"),
             List.of("-Xmx256m", "-Dfleetgate.proxy.max-body-size=0"));
-    Http.await(
-        () -> Http.bodyOrEmpty(server.base(), "/health/ready").contains("READY"),
-        Duration.ofSeconds(180),
-        "worker ready");
+    Http.await(() -> Http.readyWorkers(server.base()) > 0, Duration.ofSeconds(180), "worker ready");
   }
 
   @AfterAll

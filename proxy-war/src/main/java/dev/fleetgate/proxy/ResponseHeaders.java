@@ -1,10 +1,14 @@
 package dev.fleetgate.proxy;
 
 import dev.fleetgate.proxy.headers.HopByHopHeaders;
+import dev.fleetgate.proxy.headers.ProxyOwnedHeaders;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.http.HttpHeaders;
 
-/** Copies a worker's response headers to the client, hop-by-hop ones left out (R2). */
+/**
+ * Copies a worker's response headers to the client, hop-by-hop ones and the proxy's own ({@code
+ * Server}, {@code Date}) left out (R2).
+ */
 final class ResponseHeaders {
   private ResponseHeaders() {}
 
@@ -14,7 +18,9 @@ final class ResponseHeaders {
         .map()
         .forEach(
             (name, values) -> {
-              if (!name.startsWith(":") && !hopByHop.contains(name)) {
+              if (!name.startsWith(":")
+                  && !hopByHop.contains(name)
+                  && !ProxyOwnedHeaders.contains(name)) {
                 values.forEach(value -> response.addHeader(name, value));
               }
             });

@@ -6,7 +6,8 @@
  *       routes: no lock and no EJB call per request.
  *   <li>R2 Hop-by-hop headers dropped both ways; {@code X-Forwarded-For/-Proto/-Host/-Port} added;
  *       the client's {@code Host} kept (needs {@code
- *       -Djdk.httpclient.allowRestrictedHeaders=host,connection}, which the launcher sets).
+ *       -Djdk.httpclient.allowRestrictedHeaders=host,connection}, which the launcher sets); the
+ *       worker's {@code Server} and {@code Date} not passed on, as nginx does.
  *   <li>R3 Bodies stream both ways, never whole in memory and without a thread waiting on either
  *       side: request bodies with servlet non-blocking input, read only as fast as the worker's
  *       connection takes them; responses with non-blocking output and back-pressure, flushed as

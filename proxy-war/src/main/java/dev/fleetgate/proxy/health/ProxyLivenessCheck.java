@@ -1,8 +1,6 @@
 package dev.fleetgate.proxy.health;
 
 import dev.fleetgate.proxy.ProxyStatus;
-import dev.fleetgate.supervisor.routing.Routes;
-import dev.fleetgate.supervisor.routing.RoutingTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -10,8 +8,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Live while the proxy servlet is started and its HTTP client open. Also the check that makes
- * Payara Server run MicroProfile Health for the EAR at all: it needs one in a WAR.
+ * Live while the proxy servlet is started and its HTTP client open; status only, like every public
+ * check (R2). Also the check that makes Payara Server run MicroProfile Health for the EAR at all:
+ * it needs one in a WAR.
  */
 @Liveness
 @ApplicationScoped
@@ -20,12 +19,6 @@ public class ProxyLivenessCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    RoutingTable routing = status.routing();
-    Routes routes = routing == null ? Routes.EMPTY : routing.current();
-    return HealthCheckResponse.named("fleetgate-proxy")
-        .withData("routesVersion", routes.version())
-        .withData("readyWorkers", routes.ready().size())
-        .status(status.open())
-        .build();
+    return HealthCheckResponse.named("fleetgate-proxy").status(status.open()).build();
   }
 }

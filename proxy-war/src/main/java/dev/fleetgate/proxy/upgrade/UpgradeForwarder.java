@@ -4,6 +4,7 @@ import dev.fleetgate.proxy.ForwardingPolicy;
 import dev.fleetgate.proxy.ProxyServlet;
 import dev.fleetgate.proxy.balance.Peer;
 import dev.fleetgate.proxy.headers.HopByHopHeaders;
+import dev.fleetgate.proxy.headers.ProxyOwnedHeaders;
 import dev.fleetgate.proxy.headers.RequestHeaders;
 import dev.fleetgate.supervisor.traffic.ErrorKind;
 import dev.fleetgate.supervisor.traffic.WorkerTraffic;
@@ -158,7 +159,9 @@ public final class UpgradeForwarder {
                 .map(h -> h[1])
                 .toList());
     for (String[] header : answer.headers()) {
-      if (!hopByHop.contains(header[0]) && !header[0].equals("content-length")) {
+      if (!hopByHop.contains(header[0])
+          && !header[0].equals("content-length")
+          && !ProxyOwnedHeaders.contains(header[0])) {
         response.addHeader(header[0], header[1]);
       }
     }

@@ -1,14 +1,13 @@
 package dev.fleetgate.supervisor.health;
 
 import dev.fleetgate.supervisor.boundary.Supervisor;
-import dev.fleetgate.supervisor.entity.FleetSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;
 
-/** Started once every initial worker became ready once, or gave up (FAILED). */
+/** Started once every initial worker became ready once, or gave up (FAILED); status only (R4). */
 @Startup
 @ApplicationScoped
 public class InitialStartCheck implements HealthCheck {
@@ -16,9 +15,8 @@ public class InitialStartCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    FleetSnapshot fleet = supervisor.snapshot();
-    return WorkerHealthData.of(fleet, HealthCheckResponse.named("fleetgate-workers-started"))
-        .status(fleet.initialStartDone())
+    return HealthCheckResponse.named("fleetgate-workers-started")
+        .status(supervisor.snapshot().initialStartDone())
         .build();
   }
 }

@@ -1,6 +1,17 @@
 /**
- * MicroProfile Health: liveness (the supervisor's heartbeat), readiness (at least {@code
- * fleetgate.workers.min-ready} workers ready) and startup (every initial worker ready once or
- * failed), each with the state of every worker in its data.
+ * MicroProfile Health, answered to anyone at {@code /health/live}, {@code /health/ready} and {@code
+ * /health/started}.
+ *
+ * <ul>
+ *   <li>R1 Live while the supervisor's periodic task keeps beating ({@link
+ *       SupervisorLivenessCheck}).
+ *   <li>R2 Ready while at least {@code fleetgate.workers.min-ready} workers are READY ({@link
+ *       WorkersReadinessCheck}).
+ *   <li>R3 Started once every initial worker was ready once, or gave up ({@link
+ *       InitialStartCheck}).
+ *   <li>R4 Status only: each check's name and UP or DOWN, no data. Pids, ports, restarts and
+ *       reasons are for operators: {@code /admin/metrics} (a console session or {@code
+ *       fleetgate.metrics.token}) shows them ({@code dev.fleetgate.supervisor.traffic} R6).
+ * </ul>
  */
 package dev.fleetgate.supervisor.health;

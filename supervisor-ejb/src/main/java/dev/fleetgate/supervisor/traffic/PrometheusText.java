@@ -8,7 +8,9 @@ import java.util.Locale;
 
 /**
  * Writes the fleet's state and every worker's traffic in the Prometheus text exposition format
- * 0.0.4 (R5): {@code fleetgate_worker_*} series labelled {@code worker="<id>"}.
+ * 0.0.4 (R5): {@code fleetgate_worker_*} series labelled {@code worker="<id>"}, and {@code
+ * fleetgate_worker_info} with each worker's pid, port and reason, which {@code /health} no longer
+ * shows to strangers (R6).
  */
 public final class PrometheusText {
   /** The Content-Type of the output. */
@@ -39,6 +41,21 @@ public final class PrometheusText {
             worker(w.id()) + ",state=\"" + state + "\"",
             w.state() == state ? 1 : 0);
       }
+    }
+    header(
+        "fleetgate_worker_info",
+        "gauge",
+        "1 per worker, labelled with its process id, port and why it is FAILED or in BACKOFF.");
+    for (WorkerSnapshot w : fleet.workers()) {
+      StringBuilder labels = new StringBuilder(worker(w.id()));
+      if (w.pid() > 0) {
+        labels.append(",pid=\"").append(w.pid()).append('"');
+      }
+      labels.append(",port=\"").append(w.port()).append('"');
+      if (w.reason() != null) {
+        labels.append(",reason=\"").append(escape(w.reason())).append('"');
+      }
+      sample("fleetgate_worker_info", labels.toString(), 1);
     }
     header("fleetgate_worker_restarts_total", "counter", "Restarts of each worker.");
     fleet
@@ -140,6 +157,11 @@ public final class PrometheusText {
 
   private static String worker(int id) {
     return "worker=\"" + id + "\"";
+  }
+
+  /** A label value as the format wants it: backslash, double quote and line feed escaped. */
+  static String escape(String value) {
+    return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
   }
 
   private static String number(double value) {

@@ -12,6 +12,9 @@
  *       interval for the last 15 minutes: rates and percentiles over that interval alone.
  *   <li>R5 {@link dev.fleetgate.supervisor.traffic.PrometheusText} writes the counters in the
  *       Prometheus text exposition format 0.0.4.
+ *   <li>R6 It also carries what the public {@code /health} endpoints leave out: one {@code
+ *       fleetgate_worker_info} series per worker labelled with its pid (while it has a process),
+ *       port and reason (while it is FAILED or in BACKOFF), beside its state and restarts.
  * </ul>
  */
 package dev.fleetgate.supervisor.traffic;

@@ -54,4 +54,38 @@ class PrometheusTextTest {
     assertTrue(text.contains("fleetgate_worker_latency_seconds_count{worker=\"0\"} 2\n"), text);
     assertTrue(text.contains("fleetgate_worker_request_bytes_total{worker=\"0\"} 10\n"), text);
   }
+
+  @Test
+  void r6_labelsEachWorkerWithPidPortAndEscapedReason() {
+    WorkerSnapshot failed =
+        new WorkerSnapshot(
+            1,
+            -1,
+            3001,
+            WorkerState.FAILED,
+            NOW,
+            null,
+            5,
+            null,
+            -1,
+            -1,
+            0,
+            "exited \"3\" times\nin 60 s",
+            List.of("node"));
+
+    String text =
+        PrometheusText.of(
+            new FleetSnapshot(List.of(worker(0, WorkerState.READY), failed), 2, true, NOW),
+            List.of());
+
+    assertTrue(text.contains("# TYPE fleetgate_worker_info gauge\n"), text);
+    assertTrue(
+        text.contains("fleetgate_worker_info{worker=\"0\",pid=\"100\",port=\"3000\"} 1\n"), text);
+    assertTrue(
+        text.contains(
+            "fleetgate_worker_info{worker=\"1\",port=\"3001\","
+                + "reason=\"exited \\\"3\\\" times\\nin 60 s\"} 1\n"),
+        text);
+    assertTrue(text.contains("fleetgate_worker_restarts_total{worker=\"1\"} 5\n"), text);
+  }
 }
