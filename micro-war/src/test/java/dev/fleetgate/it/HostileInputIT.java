@@ -402,8 +402,11 @@ class HostileInputIT {
                 + "5;a=b\r\nhello\r\n6 ; name=\"quoted;value\"\r\n world\r\n0;last\r\n\r\n");
 
     assertEquals(200, answer.firstStatus(), answer.toString());
-    assertTrue(
-        answer.text().contains("\r\nhello world\r\n"), "the body, without extensions: " + answer);
+    String text = answer.text();
+    assertEquals(
+        "hello world",
+        dechunked(text.substring(text.indexOf("\r\n\r\n") + 4)),
+        "the body, without extensions: " + answer);
   }
 
   /** H10: a refused request is the end of its connection only; new ones are judged afresh. */
@@ -531,6 +534,21 @@ class HostileInputIT {
     List<Integer> statuses = answer.statuses();
     assertEquals(200, statuses.get(statuses.size() - 1), answer.toString());
     assertTrue(Set.of(100, 200).containsAll(statuses), answer.toString());
+  }
+
+  /** The data of a chunked body (the worker's echo may come back in the client's chunks). */
+  private static String dechunked(String chunks) {
+    StringBuilder data = new StringBuilder();
+    int at = 0;
+    while (true) {
+      int lineEnd = chunks.indexOf("\r\n", at);
+      int size = Integer.parseInt(chunks.substring(at, lineEnd), 16);
+      if (size == 0) {
+        return data.toString();
+      }
+      data.append(chunks, lineEnd + 2, lineEnd + 2 + size);
+      at = lineEnd + 2 + size + 2;
+    }
   }
 
   private static int statusOnANewConnection(byte[] request) throws IOException {
