@@ -234,10 +234,8 @@ final class RequestStream {
     if (methodEnd <= 0) {
       return Refusal.badRequest("a malformed request line");
     }
-    for (int i = 0; i < methodEnd; i++) {
-      if (!isTokenChar(line[i])) {
-        return Refusal.badRequest("a malformed method");
-      }
+    if (!isToken(0, methodEnd)) {
+      return Refusal.badRequest("a malformed method");
     }
     int targetEnd = indexOf((byte) ' ', methodEnd + 1);
     if (targetEnd <= methodEnd + 1) {
@@ -273,10 +271,8 @@ final class RequestStream {
     if (colon <= 0) {
       return Refusal.badRequest("a header line without a name and a colon");
     }
-    for (int i = 0; i < colon; i++) {
-      if (!isTokenChar(line[i])) {
-        return Refusal.badRequest("a malformed header name");
-      }
+    if (!isToken(0, colon)) {
+      return Refusal.badRequest("a malformed header name");
     }
     int start = colon + 1;
     int end = lineLength;
@@ -453,6 +449,15 @@ final class RequestStream {
       }
     }
     return -1;
+  }
+
+  private boolean isToken(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!isTokenChar(line[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isDigit(byte c) {
