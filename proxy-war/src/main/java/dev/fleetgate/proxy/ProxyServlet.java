@@ -4,6 +4,7 @@ import dev.fleetgate.proxy.balance.Balancer;
 import dev.fleetgate.proxy.balance.Peer;
 import dev.fleetgate.proxy.balance.PeerSet;
 import dev.fleetgate.proxy.upgrade.UpgradeForwarder;
+import dev.fleetgate.proxy.upstream.ConnectionPool;
 import dev.fleetgate.supervisor.boundary.Supervisor;
 import dev.fleetgate.supervisor.config.ConfigValues;
 import dev.fleetgate.supervisor.routing.RoutingTable;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -44,7 +46,7 @@ public class ProxyServlet extends HttpServlet {
   private static final Logger LOG = Logger.getLogger(ProxyServlet.class.getName());
 
   /** nginx's rule: these are never sent to a second worker once one may have seen them. */
-  private static final Set<String> NOT_IDEMPOTENT = Set.of("POST", "PATCH", "LOCK");
+  static final Set<String> NOT_IDEMPOTENT = Set.of("POST", "PATCH", "LOCK");
 
   @EJB private transient Supervisor supervisor;
   @Inject private transient ProxyStatus status;
@@ -58,6 +60,8 @@ public class ProxyServlet extends HttpServlet {
   private transient UpgradeForwarder upgrades;
   private transient ActiveHealthChecker checker;
   private transient StallWatch stalls;
+  private transient ConnectionPool workerConnections;
+  private transient FastPath fastPath;
 
   @Override
   public void init() {
@@ -88,6 +92,14 @@ public class ProxyServlet extends HttpServlet {
             settings.readTimeout(),
             forwarding);
     routing = supervisor.routingTable();
+    // nginx's keepalive 32; idle ones dropped after 4 s, before Node's 5 s keepAliveTimeout.
+    workerConnections =
+        new ConnectionPool(
+            32,
+            TimeUnit.SECONDS.toNanos(4),
+            (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()),
+            System::nanoTime);
+    fastPath = new FastPath(settings, balancer, routing, forwarding, workerConnections);
     status.opened(routing);
     stalls =
         new StallWatch(
@@ -128,6 +140,9 @@ public class ProxyServlet extends HttpServlet {
     if (checker != null) {
       checker.stop();
     }
+    if (workerConnections != null) {
+      workerConnections.close();
+    }
     // JDK 17's HttpClient has no close(): dropping it lets its selector thread end.
     clients = null;
   }
@@ -152,6 +167,9 @@ public class ProxyServlet extends HttpServlet {
       } else {
         upgrades.forward(request, response, peer);
       }
+      return;
+    }
+    if (FastPath.suits(request) && fastPath.tryProxy(request, response)) {
       return;
     }
     RequestBody body = new RequestBody(request, settings.maxBodySize());

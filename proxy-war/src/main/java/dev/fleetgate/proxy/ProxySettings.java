@@ -31,7 +31,8 @@ record ProxySettings(
     java.util.Optional<String> healthCheckPath,
     Duration healthCheckInterval,
     int healthCheckRise,
-    int healthCheckFall) {
+    int healthCheckFall,
+    int syncThreads) {
 
   static ProxySettings read(ConfigValues values) {
     return new ProxySettings(
@@ -56,7 +57,8 @@ record ProxySettings(
         values.optional("fleetgate.proxy.health-check.path").map(ProxySettings::checkPath),
         values.duration("fleetgate.proxy.health-check.interval", Duration.ofMillis(100)),
         values.integer("fleetgate.proxy.health-check.rise", 1, 100),
-        values.integer("fleetgate.proxy.health-check.fall", 1, 100));
+        values.integer("fleetgate.proxy.health-check.fall", 1, 100),
+        values.integer("fleetgate.proxy.sync-threads", 0, 10_000));
   }
 
   private static String checkPath(String raw) {

@@ -1,0 +1,89 @@
+package dev.fleetgate.proxy.upstream;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/**
+ * Idle kept-alive connections to each worker (U2), as nginx's {@code keepalive 32}: a request takes
+ * the most recently used one, or opens a new one; an answer that leaves the connection reusable
+ * gives it back. A connection idle longer than the idle limit is closed when found, before a Node
+ * worker's 5 s {@code keepAliveTimeout} could close it under a request. Lock-free: one deque and
+ * one counter per worker.
+ */
+public final class ConnectionPool {
+  private final Map<InetSocketAddress, Idle> idle = new ConcurrentHashMap<>();
+  private final int maxIdlePerWorker;
+  private final long idleLimitNanos;
+  private final int connectTimeoutMillis;
+  private final LongSupplier nanoClock;
+
+  private static final class Idle {
+    final ConcurrentLinkedDeque<WorkerConnection> connections = new ConcurrentLinkedDeque<>();
+    final AtomicInteger count = new AtomicInteger();
+  }
+
+  public ConnectionPool(
+      int maxIdlePerWorker, long idleLimitNanos, int connectTimeoutMillis, LongSupplier nanoClock) {
+    this.maxIdlePerWorker = maxIdlePerWorker;
+    this.idleLimitNanos = idleLimitNanos;
+    this.connectTimeoutMillis = connectTimeoutMillis;
+    this.nanoClock = nanoClock;
+  }
+
+  /** A connection to {@code worker}: an idle one still young enough, else a new one. */
+  public WorkerConnection take(InetSocketAddress worker) throws IOException {
+    Idle pool = idle.get(worker);
+    if (pool != null) {
+      long now = nanoClock.getAsLong();
+      WorkerConnection connection;
+      while ((connection = pool.connections.pollFirst()) != null) {
+        pool.count.decrementAndGet();
+        if (now - connection.idleSince < idleLimitNanos) {
+          return connection.reusedOnce();
+        }
+        connection.close();
+      }
+    }
+    return fresh(worker);
+  }
+
+  /** A new connection, never a pooled one (after a pooled one turned out stale). */
+  public WorkerConnection fresh(InetSocketAddress worker) throws IOException {
+    return WorkerConnection.open(worker, connectTimeoutMillis);
+  }
+
+  /** Gives back a connection whose last answer left it reusable; closes it if the pool is full. */
+  public void giveBack(WorkerConnection connection) {
+    Idle pool = idle.computeIfAbsent(connection.worker, w -> new Idle());
+    if (pool.count.incrementAndGet() > maxIdlePerWorker) {
+      pool.count.decrementAndGet();
+      connection.close();
+      return;
+    }
+    connection.idleSince = nanoClock.getAsLong();
+    pool.connections.offerFirst(connection);
+  }
+
+  /** How many idle connections wait for {@code worker}. */
+  public int idleCount(InetSocketAddress worker) {
+    Idle pool = idle.get(worker);
+    return pool == null ? 0 : pool.count.get();
+  }
+
+  /** Closes every idle connection (at the proxy's end). */
+  public void close() {
+    idle.values()
+        .forEach(
+            pool -> {
+              WorkerConnection connection;
+              while ((connection = pool.connections.pollFirst()) != null) {
+                connection.close();
+              }
+            });
+  }
+}
