@@ -13,12 +13,16 @@ import java.util.logging.Logger;
 /**
  * Bounds the connections whose request head is unfinished (F6): each is closed once its head has
  * taken longer than the head timeout (nginx's {@code client_header_timeout}), and there are never
- * more than a set number of them: a new connection over that number closes the one whose head began
- * first. A slow-loris attacker so holds at most that many sockets, each for at most the timeout,
- * however many it opens.
+ * more than a set number of them for long: over that number, the one whose head began first is
+ * closed, if it has waited at least {@link #MIN_AGE_NANOS} (a burst of ordinary clients, whose
+ * heads are read within milliseconds, is never cut). A slow-loris attacker so holds about that many
+ * sockets, each for at most the timeout, however many it opens.
  */
 final class HeadDeadlines {
   private static final Logger LOG = Logger.getLogger(HeadDeadlines.class.getName());
+
+  /** A head younger than this is never closed to make room: it is most likely being read. */
+  static final long MIN_AGE_NANOS = 1_000_000_000L;
 
   private final Set<ConnectionGuard> open = ConcurrentHashMap.newKeySet();
   private final AtomicInteger unfinishedHeads = new AtomicInteger();
@@ -46,12 +50,16 @@ final class HeadDeadlines {
 
   /** A connection was accepted: its first head begins now. */
   void accepted(ConnectionGuard guard) {
-    int limit = FrontDoor.settings().maxUnfinishedHeads();
-    while (unfinishedHeads.get() >= limit && closeOldestHead()) {
-      // evict until there is room for the newcomer
-    }
+    makeRoom(FrontDoor.settings().maxUnfinishedHeads() - 1);
     open.add(guard);
     guard.headStarted(nanoClock.getAsLong());
+  }
+
+  /** Closes the oldest unfinished heads (old enough) until at most {@code limit} remain. */
+  private void makeRoom(int limit) {
+    while (unfinishedHeads.get() > limit && closeOldestHead()) {
+      // one more closed
+    }
   }
 
   void closed(ConnectionGuard guard) {
@@ -73,6 +81,7 @@ final class HeadDeadlines {
 
   /** Closes every connection whose head began longer ago than the head timeout. */
   void sweep() {
+    makeRoom(FrontDoor.settings().maxUnfinishedHeads());
     long now = nanoClock.getAsLong();
     long timeout = FrontDoor.settings().headerTimeout().toNanos();
     for (ConnectionGuard guard : open) {
@@ -93,15 +102,17 @@ final class HeadDeadlines {
   }
 
   private boolean closeOldestHead() {
-    ConnectionGuard oldest = null;
     long now = nanoClock.getAsLong();
+    ConnectionGuard oldest = null;
+    long oldestSince = 0;
     for (ConnectionGuard guard : open) {
       long since = guard.headSince();
-      if (since != 0 && (oldest == null || now - since > now - oldest.headSince())) {
+      if (since != 0 && (oldest == null || now - since > now - oldestSince)) {
         oldest = guard;
+        oldestSince = since;
       }
     }
-    if (oldest == null) {
+    if (oldest == null || now - oldestSince < MIN_AGE_NANOS) {
       return false;
     }
     drop(oldest);

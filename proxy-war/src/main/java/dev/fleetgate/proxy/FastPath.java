@@ -15,7 +15,6 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -71,11 +70,16 @@ final class FastPath {
     this.maxWaiting = settings.syncThreads();
   }
 
-  /** True for a request this path may take: no body, no upgrade. */
+  /**
+   * True for a request this path may take: no body, no upgrade, and a method that may be sent again
+   * (a pooled connection the worker closed before answering is retried on a new one, which a POST
+   * must never be: the worker may have acted on it).
+   */
   static boolean suits(HttpServletRequest request) {
     return request.getContentLengthLong() <= 0
         && request.getHeader("Transfer-Encoding") == null
-        && request.getHeader("Upgrade") == null;
+        && request.getHeader("Upgrade") == null
+        && !ProxyServlet.NOT_IDEMPOTENT.contains(request.getMethod());
   }
 
   /**
@@ -137,7 +141,7 @@ final class FastPath {
         return;
       }
       lastFailure = failure;
-      if (attempt.answering || !retryable(request, failure, tried == null ? 1 : tried.size() + 1)) {
+      if (attempt.answering || !retryable(tried == null ? 1 : tried.size() + 1)) {
         if (!attempt.answering) {
           failWith(request, response, peer, failure);
         }
@@ -151,14 +155,12 @@ final class FastPath {
     }
   }
 
-  /** As the asynchronous path: another worker while tries remain, for a replayable request. */
-  private boolean retryable(HttpServletRequest request, Throwable cause, int tries) {
-    if (tries >= settings.maxTries()) {
-      return false;
-    }
-    boolean notConnected =
-        cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException;
-    return notConnected || !ProxyServlet.NOT_IDEMPOTENT.contains(request.getMethod());
+  /**
+   * As the asynchronous path: another worker while tries remain (every request here may be sent
+   * again: {@link #suits}).
+   */
+  private boolean retryable(int tries) {
+    return tries < settings.maxTries();
   }
 
   private void failWith(

@@ -38,12 +38,17 @@
  *       no traffic until it passes {@code rise}.
  *   <li>R13 A request with ambiguous framing never reaches a worker, and its connection is closed
  *       after the answer: {@code Content-Length} with {@code Transfer-Encoding} or more than one
- *       {@code Host} gets 400, a transfer coding other than {@code chunked} 501.
+ *       {@code Host} gets 400, a transfer coding other than {@code chunked} 501 (the front door,
+ *       {@code dev.fleetgate.frontdoor}, refuses them first, ahead of the container's parser).
  *   <li>R14 The proxied path takes no lock, no EJB call and no thread hand-off of its own: the JDK
  *       client's callbacks run on its selector thread ({@link WorkerClients}), and in the merged
  *       WAR neither the console's sign-in nor CDI's request context runs for proxied requests
  *       ({@code dev.fleetgate.admin.security.ConsoleOnlyAuthentication}, Weld's {@code
  *       org.jboss.weld.context.mapping} in micro-war's web.xml).
+ *   <li>R15 A request without a body or an upgrade is proxied synchronously on the thread that
+ *       received it ({@link FastPath}), over pooled worker connections, while fewer than {@code
+ *       fleetgate.proxy.sync-threads} such requests wait on workers; the others take the
+ *       asynchronous path, which holds no thread. Both follow R1–R13.
  * </ul>
  */
 package dev.fleetgate.proxy;

@@ -1,0 +1,102 @@
+package dev.fleetgate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Slow answers and long streams hold no more container threads than the fast path's budget ({@code
+ * fleetgate.proxy.sync-threads}): the rest go asynchronous, and an ordinary request is still
+ * answered at once (dev.fleetgate.proxy R15).
+ */
+class SlowAnswersIT {
+  static final int SLOW = 2_000;
+  static MicroProcess server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server =
+        MicroProcess.start(
+            Path.of(System.getProperty("java.io.tmpdir"), "slow-answers-it"),
+            Map.of("FLEETGATE_WORKERS_COUNT", "2", "FLEETGATE_WORKERS_BASE_PORT", "23270"),
+            List.of());
+    Http.await(
+        () -> Http.readyWorkers(server.base()) == 2, Duration.ofSeconds(180), "two workers ready");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void twoThousandSlowAnswersLeaveOrdinaryRequestsAnsweredAtOnce() throws Exception {
+    assertOrdinaryRequestsAnsweredBeside("GET /delay?ms=30000 HTTP/1.1\r\nHost: x\r\n\r\n");
+  }
+
+  @Test
+  void twoThousandOpenEventStreamsLeaveOrdinaryRequestsAnsweredAtOnce() throws Exception {
+    assertOrdinaryRequestsAnsweredBeside(
+        "GET /sse?count=30&interval=2000 HTTP/1.1\r\nHost: x\r\n\r\n");
+  }
+
+  private static void assertOrdinaryRequestsAnsweredBeside(String slowRequest) throws Exception {
+    List<Socket> slow = new ArrayList<>();
+    try {
+      byte[] request = slowRequest.getBytes(StandardCharsets.ISO_8859_1);
+      for (int i = 0; i < SLOW; i++) {
+        Socket socket = new Socket("127.0.0.1", server.port);
+        socket.getOutputStream().write(request);
+        slow.add(socket);
+      }
+      Http.await(
+          () -> inFlight() >= SLOW * 9 / 10,
+          Duration.ofSeconds(60),
+          "the slow requests in flight at the workers");
+      List<Long> millis = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        long started = System.nanoTime();
+        assertEquals(200, Http.status(server.base(), "/ordinary?i=" + i));
+        millis.add((System.nanoTime() - started) / 1_000_000);
+      }
+      List<Long> sorted = millis.stream().sorted().toList();
+      assertTrue(sorted.get(19) < 5_000, "every one answered within 5 s: " + millis + " ms");
+      assertTrue(sorted.get(10) < 1_000, "most answered within 1 s: " + millis + " ms");
+    } finally {
+      for (Socket socket : slow) {
+        closeQuietly(socket);
+      }
+    }
+    Http.await(() -> inFlight() == 0, Duration.ofSeconds(60), "the slow requests ended");
+  }
+
+  /** Requests in flight at the workers, from the proxy's own count in /admin/metrics. */
+  private static long inFlight() {
+    long sum = 0;
+    for (String line : Http.details(server.base()).split("\n")) {
+      if (line.startsWith("fleetgate_worker_in_flight{")) {
+        sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // gone already
+    }
+  }
+}
