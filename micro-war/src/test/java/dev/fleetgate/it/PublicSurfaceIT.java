@@ -47,7 +47,7 @@ class PublicSurfaceIT {
     server =
         MicroProcess.start(
             dir,
-            Map.of("FLEETGATE_WORKERS_COUNT", "2", "FLEETGATE_WORKERS_BASE_PORT", "23560"),
+            Map.of("FLEETGATE_WORKERS_COUNT", "2", "FLEETGATE_WORKERS_BASE_PORT", "23590"),
             List.of());
     Http.await(
         () -> Http.readyWorkers(server.base()) == 2, Duration.ofSeconds(180), "two workers ready");
