@@ -70,7 +70,7 @@ class PublicSurfaceIT {
     for (long pid : pids()) {
       assertFalse(health.body().contains(Long.toString(pid)), "pid in " + health.body());
     }
-    for (String detail : List.of("pid", "port", "2356", "restarts", "READY", "worker-")) {
+    for (String detail : List.of("pid", "port", "2359", "restarts", "READY", "worker-")) {
       assertFalse(health.body().contains(detail), detail + " in " + health.body());
     }
   }
@@ -89,7 +89,7 @@ class PublicSurfaceIT {
           details.matches(
               "(?s).*fleetgate_worker_info\\{worker=\""
                   + id
-                  + "\",pid=\"\\d+\",port=\"2356"
+                  + "\",pid=\"\\d+\",port=\"2359"
                   + id
                   + "\"} 1\n.*"),
           details);
