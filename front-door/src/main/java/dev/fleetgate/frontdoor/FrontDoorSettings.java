@@ -15,5 +15,5 @@ import java.time.Duration;
 public record FrontDoorSettings(Duration headerTimeout, int maxUnfinishedHeads, long maxBodySize) {
   /** Until the application starts: nginx's header timeout, and no body limit of our own. */
   public static final FrontDoorSettings DEFAULTS =
-      new FrontDoorSettings(Duration.ofSeconds(60), 1024, 0);
+      new FrontDoorSettings(Duration.ofSeconds(60), 4096, 0);
 }

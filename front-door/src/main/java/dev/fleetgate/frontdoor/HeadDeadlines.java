@@ -14,15 +14,18 @@ import java.util.logging.Logger;
  * Bounds the connections whose request head is unfinished (F6): each is closed once its head has
  * taken longer than the head timeout (nginx's {@code client_header_timeout}), and there are never
  * more than a set number of them for long: over that number, the one whose head began first is
- * closed, if it has waited at least {@link #MIN_AGE_NANOS} (a burst of ordinary clients, whose
- * heads are read within milliseconds, is never cut). A slow-loris attacker so holds about that many
- * sockets, each for at most the timeout, however many it opens.
+ * closed once it has waited a quarter of the head timeout (at least a second). Ordinary clients'
+ * heads are read within milliseconds, even in a burst of thousands on a busy machine, so they are
+ * never cut; a slow-loris attacker's heads grow old and go. It so holds about that many sockets,
+ * each for at most the timeout, however many it opens.
  */
 final class HeadDeadlines {
   private static final Logger LOG = Logger.getLogger(HeadDeadlines.class.getName());
 
   /** A head younger than this is never closed to make room: it is most likely being read. */
-  static final long MIN_AGE_NANOS = 1_000_000_000L;
+  static long minAgeNanos(FrontDoorSettings settings) {
+    return Math.max(1_000_000_000L, settings.headerTimeout().toNanos() / 4);
+  }
 
   private final Set<ConnectionGuard> open = ConcurrentHashMap.newKeySet();
   private final AtomicInteger unfinishedHeads = new AtomicInteger();
@@ -112,7 +115,7 @@ final class HeadDeadlines {
         oldestSince = since;
       }
     }
-    if (oldest == null || now - oldestSince < MIN_AGE_NANOS) {
+    if (oldest == null || now - oldestSince < minAgeNanos(FrontDoor.settings())) {
       return false;
     }
     drop(oldest);

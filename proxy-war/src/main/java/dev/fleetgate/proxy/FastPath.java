@@ -288,6 +288,7 @@ final class FastPath {
     boolean answering;
     private ServletOutputStream out;
     private IOException clientFailure;
+    private boolean leftover;
 
     Attempt(Peer peer, HttpServletRequest request, HttpServletResponse response) {
       this.peer = peer;
@@ -319,7 +320,7 @@ final class FastPath {
         }
         return ended(e);
       }
-      if (parser.reusable() && clientFailure == null) {
+      if (parser.reusable() && clientFailure == null && !leftover) {
         pool.giveBack(connection);
       } else {
         connection.close();
@@ -373,6 +374,7 @@ final class FastPath {
           throw clientFailure;
         }
         if (done) {
+          leftover = in.hasRemaining(); // bytes after the answer: the connection is not reused
           return parser;
         }
         if (parser.headRead()) {
