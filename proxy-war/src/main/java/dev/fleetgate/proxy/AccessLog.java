@@ -27,7 +27,44 @@ final class AccessLog {
       long bytes,
       int worker,
       long upstreamMillis,
-      long totalMillis) {}
+      long totalMillis) {
+
+    /** The entry of a proxied request: its client, method and path with the query. */
+    static Entry of(
+        jakarta.servlet.http.HttpServletRequest request,
+        int status,
+        long bytes,
+        int worker,
+        long upstreamMillis,
+        long totalMillis) {
+      String query = request.getQueryString();
+      return new Entry(
+          request.getRemoteAddr(),
+          request.getMethod(),
+          request.getRequestURI() + (query == null ? "" : "?" + query),
+          status,
+          bytes,
+          worker,
+          upstreamMillis,
+          totalMillis);
+    }
+  }
+
+  /** Logs that a worker broke off in the middle of a body and the client's connection was cut. */
+  static void brokeOffMidBody(
+      jakarta.servlet.http.HttpServletRequest request, int worker, long written, Throwable cause) {
+    Logger.getLogger(ProxyServlet.class.getName())
+        .log(
+            java.util.logging.Level.WARNING,
+            "{0} {1}: worker {2} failed after {3} body bytes; client connection aborted: {4}",
+            new Object[] {
+              request.getMethod(),
+              request.getRequestURI(),
+              Integer.toString(worker),
+              Long.toString(written),
+              cause.toString()
+            });
+  }
 
   private final boolean enabled;
   private final String format;

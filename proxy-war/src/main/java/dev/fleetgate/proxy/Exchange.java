@@ -272,16 +272,7 @@ final class Exchange {
       ErrorKind kind = r.clientWentAway() ? ErrorKind.CLIENT_ABORT : ErrorKinds.of(failure);
       peer.upstream().traffic().failed(kind, body.bytes(), r.written());
       if (kind != ErrorKind.CLIENT_ABORT) {
-        LOG.log(
-            Level.WARNING,
-            "{0} {1}: worker {2} failed after {3} body bytes; client connection aborted: {4}",
-            new Object[] {
-              request.getMethod(),
-              request.getRequestURI(),
-              Integer.toString(peer.workerId()),
-              Long.toString(r.written()),
-              failure.toString()
-            });
+        AccessLog.brokeOffMidBody(request, peer.workerId(), r.written(), failure);
       }
     }
   }
@@ -344,13 +335,10 @@ final class Exchange {
 
   private void logAccess(Peer peer) {
     ResponseRelay r = relay;
-    String query = request.getQueryString();
     long now = System.nanoTime();
     accessLog.log(
-        new AccessLog.Entry(
-            request.getRemoteAddr(),
-            request.getMethod(),
-            request.getRequestURI() + (query == null ? "" : "?" + query),
+        AccessLog.Entry.of(
+            request,
             response.getStatus(),
             r == null ? 0 : r.written(),
             peer == null ? -1 : peer.workerId(),

@@ -261,20 +261,16 @@ final class FastPath {
     if (!accessLog.enabled()) {
       return;
     }
-    String query = request.getQueryString();
-    long now = System.nanoTime();
     accessLog.log(
-        new AccessLog.Entry(
-            request.getRemoteAddr(),
-            request.getMethod(),
-            request.getRequestURI() + (query == null ? "" : "?" + query),
+        AccessLog.Entry.of(
+            request,
             response.getStatus(),
             attempt == null ? 0 : attempt.written,
             peer == null ? -1 : peer.workerId(),
             attempt == null || attempt.headNanos == 0
                 ? -1
                 : (attempt.headNanos - attempt.startNanos) / 1_000_000,
-            (now - started) / 1_000_000));
+            (System.nanoTime() - started) / 1_000_000));
   }
 
   /** One try on one worker: send the head, relay the answer as it arrives. */
@@ -439,16 +435,7 @@ final class FastPath {
       if (answering) {
         // The worker broke off in the middle of the body: the client's connection is cut, so a
         // chunked body never looks whole (as the asynchronous path does).
-        LOG.log(
-            Level.WARNING,
-            "{0} {1}: worker {2} failed after {3} body bytes; client connection aborted: {4}",
-            new Object[] {
-              request.getMethod(),
-              request.getRequestURI(),
-              Integer.toString(peer.workerId()),
-              Long.toString(written),
-              cause.toString()
-            });
+        AccessLog.brokeOffMidBody(request, peer.workerId(), written, cause);
         ConnectionAbort.abort(request);
       } else if (!response.isCommitted()) {
         response.reset();
