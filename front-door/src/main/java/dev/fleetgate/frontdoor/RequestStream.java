@@ -1,7 +1,5 @@
 package dev.fleetgate.frontdoor;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * One connection's requests, read byte by byte the way a strict HTTP/1.1 server frames them, so
  * that whatever another hop could frame differently is refused before the container parses it
@@ -48,14 +46,7 @@ final class RequestStream {
   // What the head being read said so far.
   private int headBytes;
   private boolean requestLineRead;
-  private boolean http11;
-  private long contentLength = -1;
-  private int transferEncodings;
-  private boolean chunked;
-  private int hosts;
-  private boolean expectsContinue;
-  private boolean upgradeNamed;
-  private boolean connectionUpgrade;
+  private final HeadFraming framing = new HeadFraming();
 
   /**
    * @param maxBodySize the largest body a request may declare with {@code Expect: 100-continue}
@@ -258,7 +249,7 @@ final class RequestStream {
     if (line[v + 5] != '1') {
       return new Refusal(505, "HTTP version not supported: only HTTP/1.0 and HTTP/1.1 here");
     }
-    http11 = line[v + 7] != '0';
+    framing.version(line[v + 7] != '0');
     return RequestTarget.check(line, methodEnd + 1, targetEnd);
   }
 
@@ -288,80 +279,26 @@ final class RequestStream {
         return Refusal.badRequest("a control character in a header value");
       }
     }
-    return trailer ? null : framingField(colon, start, end);
-  }
-
-  private Refusal framingField(int nameLength, int start, int end) {
-    if (nameIs(nameLength, "content-length")) {
-      if (start == end || end - start > 18) {
-        return Refusal.badRequest("a malformed Content-Length");
-      }
-      long length = 0;
-      for (int i = start; i < end; i++) {
-        if (!isDigit(line[i])) {
-          return Refusal.badRequest("a malformed Content-Length");
-        }
-        length = length * 10 + (line[i] - '0');
-      }
-      if (contentLength >= 0 && contentLength != length) {
-        return Refusal.badRequest("two different Content-Length values");
-      }
-      contentLength = length;
-    } else if (nameIs(nameLength, "transfer-encoding")) {
-      transferEncodings++;
-      chunked = valueIs(start, end, "chunked");
-    } else if (nameIs(nameLength, "host")) {
-      hosts++;
-    } else if (nameIs(nameLength, "expect")) {
-      expectsContinue = valueIs(start, end, "100-continue");
-    } else if (nameIs(nameLength, "upgrade")) {
-      upgradeNamed = end > start;
-    } else if (nameIs(nameLength, "connection")) {
-      connectionUpgrade |= hasToken(start, end, "upgrade");
-    }
-    return null;
+    return trailer ? null : framing.field(line, colon, start, end);
   }
 
   /** The head is complete: decide how its body is framed, or refuse it (F1, F5). */
   private Refusal headEnded() {
-    if (transferEncodings > 0) {
-      if (contentLength >= 0) {
-        return Refusal.badRequest("both Content-Length and Transfer-Encoding");
-      }
-      if (!http11) {
-        return Refusal.badRequest("Transfer-Encoding in an HTTP/1.0 request");
-      }
-      if (transferEncodings > 1 || !chunked) {
-        return new Refusal(501, "not implemented: only Transfer-Encoding: chunked is understood");
-      }
-    }
-    if (hosts > 1) {
-      return Refusal.badRequest("more than one Host");
-    }
-    if (http11 && hosts == 0) {
-      return Refusal.badRequest("an HTTP/1.1 request without Host");
-    }
-    if (expectsContinue && maxBodySize > 0 && contentLength > maxBodySize) {
-      return new Refusal(413, "content too large: the declared body is over the limit");
+    Refusal refusal = framing.verdict(maxBodySize);
+    if (refusal != null) {
+      return refusal;
     }
     headsCompleted++;
-    upgradeAsked = upgradeNamed && connectionUpgrade;
-    if (chunked) {
+    upgradeAsked = framing.upgradeAsked();
+    if (framing.chunked()) {
       phase = Phase.CHUNK_LINE;
-    } else if (contentLength > 0) {
+    } else if (framing.contentLength() > 0) {
       phase = Phase.FIXED_BODY;
-      remaining = contentLength;
+      remaining = framing.contentLength();
     }
     headBytes = 0;
     requestLineRead = false;
-    http11 = false;
-    contentLength = -1;
-    transferEncodings = 0;
-    chunked = false;
-    hosts = 0;
-    expectsContinue = false;
-    upgradeNamed = false;
-    connectionUpgrade = false;
+    framing.reset();
     return null;
   }
 
@@ -405,34 +342,6 @@ final class RequestStream {
     return null;
   }
 
-  private boolean nameIs(int nameLength, String lowerCaseName) {
-    if (nameLength != lowerCaseName.length()) {
-      return false;
-    }
-    for (int i = 0; i < nameLength; i++) {
-      if ((line[i] | 0x20) != lowerCaseName.charAt(i) && line[i] != lowerCaseName.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private boolean valueIs(int start, int end, String lowerCaseValue) {
-    return end - start == lowerCaseValue.length()
-        && new String(line, start, end - start, StandardCharsets.ISO_8859_1)
-            .equalsIgnoreCase(lowerCaseValue);
-  }
-
-  private boolean hasToken(int start, int end, String lowerCaseToken) {
-    for (String token :
-        new String(line, start, end - start, StandardCharsets.ISO_8859_1).split(",")) {
-      if (token.strip().equalsIgnoreCase(lowerCaseToken)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private boolean startsWith(int at, String text) {
     for (int i = 0; i < text.length(); i++) {
       if (line[at + i] != text.charAt(i)) {
@@ -460,7 +369,7 @@ final class RequestStream {
     return true;
   }
 
-  private static boolean isDigit(byte c) {
+  static boolean isDigit(byte c) {
     return c >= '0' && c <= '9';
   }
 

@@ -50,22 +50,6 @@ final class AccessLog {
     }
   }
 
-  /** Logs that a worker broke off in the middle of a body and the client's connection was cut. */
-  static void brokeOffMidBody(
-      jakarta.servlet.http.HttpServletRequest request, int worker, long written, Throwable cause) {
-    Logger.getLogger(ProxyServlet.class.getName())
-        .log(
-            java.util.logging.Level.WARNING,
-            "{0} {1}: worker {2} failed after {3} body bytes; client connection aborted: {4}",
-            new Object[] {
-              request.getMethod(),
-              request.getRequestURI(),
-              Integer.toString(worker),
-              Long.toString(written),
-              cause.toString()
-            });
-  }
-
   private final boolean enabled;
   private final String format;
 

@@ -159,15 +159,7 @@ final class Exchange {
   /** Ends the request with 502, 504 or 413 when nothing was sent yet; else just ends it. */
   void fail(int status, String text, Throwable cause) {
     Peer peer = current;
-    LOG.log(
-        Level.WARNING,
-        "{0} {1} failed on worker {2}: {3}",
-        new Object[] {
-          request.getMethod(),
-          request.getRequestURI(),
-          peer == null ? "-" : Integer.toString(peer.workerId()),
-          cause == null ? text : cause.toString()
-        });
+    FailureLog.failed(request, peer == null ? -1 : peer.workerId(), cause == null ? text : cause);
     if (relay == null && !response.isCommitted()) {
       try {
         response.reset();
@@ -272,7 +264,7 @@ final class Exchange {
       ErrorKind kind = r.clientWentAway() ? ErrorKind.CLIENT_ABORT : ErrorKinds.of(failure);
       peer.upstream().traffic().failed(kind, body.bytes(), r.written());
       if (kind != ErrorKind.CLIENT_ABORT) {
-        AccessLog.brokeOffMidBody(request, peer.workerId(), r.written(), failure);
+        FailureLog.brokeOffMidBody(request, peer.workerId(), r.written(), failure);
       }
     }
   }

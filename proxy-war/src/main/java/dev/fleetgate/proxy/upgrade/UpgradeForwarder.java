@@ -2,10 +2,10 @@ package dev.fleetgate.proxy.upgrade;
 
 import dev.fleetgate.proxy.ForwardingPolicy;
 import dev.fleetgate.proxy.ProxyServlet;
+import dev.fleetgate.proxy.WorkerRequestHead;
 import dev.fleetgate.proxy.balance.Peer;
 import dev.fleetgate.proxy.headers.HopByHopHeaders;
 import dev.fleetgate.proxy.headers.ProxyOwnedHeaders;
-import dev.fleetgate.proxy.headers.RequestHeaders;
 import dev.fleetgate.supervisor.traffic.ErrorKind;
 import dev.fleetgate.supervisor.traffic.WorkerTraffic;
 import jakarta.servlet.ServletException;
@@ -74,7 +74,10 @@ public final class UpgradeForwarder {
     try {
       answer =
           WorkerHandshake.send(
-              peer.upstream().address(), head(request), connectTimeout, responseTimeout);
+              peer.upstream().address(),
+              WorkerRequestHead.of(request, forwarding, request.getHeader("Upgrade")),
+              connectTimeout,
+              responseTimeout);
     } catch (IOException e) {
       peer.health().failed();
       boolean timeout = e instanceof HttpTimeoutException;
@@ -119,36 +122,6 @@ public final class UpgradeForwarder {
     }
     tunnel.attach(answer.channel(), answer.rest(), peer.upstream(), readTimeout);
     response.flushBuffer(); // or Grizzly keeps the 101 back
-  }
-
-  String head(HttpServletRequest request) {
-    String query = request.getQueryString();
-    StringBuilder head =
-        new StringBuilder(request.getMethod())
-            .append(' ')
-            .append(request.getRequestURI())
-            .append(query == null ? "" : "?" + query)
-            .append(" HTTP/1.1\r\n");
-    String host = request.getHeader("Host");
-    if (host != null) {
-      head.append("Host: ").append(host).append("\r\n");
-    }
-    HopByHopHeaders hopByHop =
-        HopByHopHeaders.of(Collections.list(request.getHeaders("Connection")));
-    for (String name : Collections.list(request.getHeaderNames())) {
-      if (RequestHeaders.copied(name, hopByHop)) {
-        for (String value : Collections.list(request.getHeaders(name))) {
-          head.append(name).append(": ").append(value).append("\r\n");
-        }
-      }
-    }
-    forwarding
-        .headersFor(request)
-        .forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-    return head.append("Upgrade: ")
-        .append(request.getHeader("Upgrade"))
-        .append("\r\nConnection: Upgrade\r\n\r\n")
-        .toString();
   }
 
   private static void copyHeaders(WorkerHandshake.Answer answer, HttpServletResponse response) {

@@ -43,12 +43,12 @@ public final class WorkerHandshake {
    * @param head the request head to send, ending with an empty line
    */
   public static Answer send(
-      InetSocketAddress worker, String head, Duration connectTimeout, Duration responseTimeout)
+      InetSocketAddress worker, byte[] head, Duration connectTimeout, Duration responseTimeout)
       throws IOException {
     AsynchronousSocketChannel channel = AsynchronousSocketChannel.open();
     try {
       await(channel.connect(worker), connectTimeout, true);
-      ByteBuffer out = ByteBuffer.wrap(head.getBytes(StandardCharsets.ISO_8859_1));
+      ByteBuffer out = ByteBuffer.wrap(head);
       while (out.hasRemaining()) {
         await(channel.write(out), responseTimeout, false);
       }

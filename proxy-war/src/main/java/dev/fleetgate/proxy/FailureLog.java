@@ -1,0 +1,39 @@
+package dev.fleetgate.proxy;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The proxy's warnings about failed requests, worded alike for both paths (R5, R12). */
+final class FailureLog {
+  private static final Logger LOG = Logger.getLogger(ProxyServlet.class.getName());
+
+  private FailureLog() {}
+
+  /** The request got the proxy's own error answer. */
+  static void failed(HttpServletRequest request, int worker, Object why) {
+    LOG.log(
+        Level.WARNING,
+        "{0} {1} failed on worker {2}: {3}",
+        new Object[] {
+          request.getMethod(),
+          request.getRequestURI(),
+          worker < 0 ? "-" : Integer.toString(worker),
+          why.toString()
+        });
+  }
+
+  /** A worker broke off in the middle of a body and the client's connection was cut. */
+  static void brokeOffMidBody(HttpServletRequest request, int worker, long written, Throwable why) {
+    LOG.log(
+        Level.WARNING,
+        "{0} {1}: worker {2} failed after {3} body bytes; client connection aborted: {4}",
+        new Object[] {
+          request.getMethod(),
+          request.getRequestURI(),
+          Integer.toString(worker),
+          Long.toString(written),
+          why.toString()
+        });
+  }
+}

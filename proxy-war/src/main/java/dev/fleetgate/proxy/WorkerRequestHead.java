@@ -1,0 +1,68 @@
+package dev.fleetgate.proxy;
+
+import dev.fleetgate.proxy.headers.HopByHopHeaders;
+import dev.fleetgate.proxy.headers.RequestHeaders;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Map;
+
+/**
+ * The request head a worker gets on a connection of the proxy's own (R2), for the fast path and for
+ * upgrades alike: same method, target and end-to-end headers, hop-by-hop ones dropped, the client's
+ * {@code Host} kept, the forwarding headers set by the proxy alone.
+ */
+public final class WorkerRequestHead {
+  private WorkerRequestHead() {}
+
+  /**
+   * @param upgrade the protocol to ask the worker to switch to ({@code Upgrade} and {@code
+   *     Connection: Upgrade} sent explicitly, as nginx must be told to), or null
+   */
+  public static byte[] of(HttpServletRequest request, ForwardingPolicy forwarding, String upgrade) {
+    StringBuilder head = new StringBuilder(512);
+    String query = request.getQueryString();
+    head.append(request.getMethod()).append(' ').append(request.getRequestURI());
+    if (query != null) {
+      head.append('?').append(query);
+    }
+    head.append(" HTTP/1.1\r\n");
+    Map<String, String> forwarded = forwarding.headersFor(request);
+    HopByHopHeaders hopByHop =
+        HopByHopHeaders.of(Collections.list(request.getHeaders("Connection")));
+    for (String name : Collections.list(request.getHeaderNames())) {
+      if (RequestHeaders.copied(name, hopByHop) && !setByTheProxy(name, forwarded)) {
+        for (String value : Collections.list(request.getHeaders(name))) {
+          append(head, name, value);
+        }
+      }
+    }
+    String host = request.getHeader("Host");
+    if (host != null) {
+      append(head, "Host", host);
+    }
+    forwarded.forEach((name, value) -> append(head, name, value));
+    if (upgrade != null) {
+      append(head, "Upgrade", upgrade);
+      append(head, "Connection", "Upgrade");
+    }
+    head.append("\r\n");
+    return head.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  private static boolean setByTheProxy(String name, Map<String, String> forwarded) {
+    for (String set : forwarded.keySet()) {
+      if (set.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void append(StringBuilder head, String name, String value) {
+    if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+      return; // never a header line of our own making (the front door refuses them first)
+    }
+    head.append(name).append(": ").append(value).append("\r\n");
+  }
+}
