@@ -90,7 +90,16 @@ public class ProxyServlet extends HttpServlet {
             settings.connectTimeout(),
             settings.responseTimeout(),
             settings.readTimeout(),
-            forwarding);
+            forwarding,
+            scheduler,
+            (request, status, bytes, worker, upstreamMillis, totalMillis) -> {
+              AccessLog accessLog = settings.accessLog();
+              if (accessLog.enabled()) {
+                accessLog.log(
+                    AccessLog.Entry.of(
+                        request, status, bytes, worker, upstreamMillis, totalMillis));
+              }
+            });
     routing = supervisor.routingTable();
     // nginx's keepalive 32; idle ones dropped after 4 s, before Node's 5 s keepAliveTimeout.
     workerConnections =

@@ -9,13 +9,14 @@ import java.util.List;
 
 /**
  * Copies a worker's response headers to the client, hop-by-hop ones and the proxy's own ({@code
- * Server}, {@code Date}) left out (R2).
+ * Server}, {@code Date}) left out (R2): one policy for plain answers, whichever client read them,
+ * and for the answers to upgrades.
  */
-final class ResponseHeaders {
+public final class ResponseHeaders {
   private ResponseHeaders() {}
 
   /** The same for headers as the fast path's parser gives them: lower-case name, value. */
-  static void copy(List<String[]> headers, HttpServletResponse response) {
+  public static void copy(List<String[]> headers, HttpServletResponse response) {
     List<String> connection = new ArrayList<>(1);
     for (String[] header : headers) {
       if (header[0].equals("connection")) {

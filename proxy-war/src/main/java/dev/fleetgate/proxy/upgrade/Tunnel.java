@@ -1,35 +1,51 @@
 package dev.fleetgate.proxy.upgrade;
 
+import dev.fleetgate.proxy.ProxyServlet;
+import dev.fleetgate.proxy.ResponseHeaders;
 import dev.fleetgate.supervisor.routing.Upstream;
+import dev.fleetgate.supervisor.traffic.ErrorKind;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
 import java.nio.channels.InterruptedByTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The second half of a tunnel (R2): after the worker's 101, bytes flow both ways until either side
- * closes, without a thread held per tunnel — servlet non-blocking I/O on the client's side, an
- * asynchronous socket channel on the worker's. Each direction moves one buffer at a time and reads
- * again only once it was written, so a slow side slows the other instead of filling memory. Like
- * nginx, the tunnel closes after {@code fleetgate.proxy.read-timeout} without a byte from the
- * worker. While open, the tunnel counts as a request in flight on its worker. Its buffers start
- * small and grow for bulk transfers ({@link TunnelBuffers}).
+ * One upgraded connection, from the handshake to the close. The container upgrades the client's
+ * connection before the worker answered, so no thread waits for that answer (R4): {@link #init}
+ * starts the {@link WorkerHandshake}, and the worker's answer, whenever it comes, decides what the
+ * client gets. After a 101, bytes flow both ways until either side closes (R2), without a thread
+ * held per tunnel — servlet non-blocking I/O on the client's side, an asynchronous socket channel
+ * on the worker's. Each direction moves one buffer at a time and reads again only once it was
+ * written, so a slow side slows the other instead of filling memory. Like nginx, the tunnel closes
+ * after {@code fleetgate.proxy.read-timeout} without a byte from the worker. Any other answer goes
+ * back as it is (R3), and a worker that fails or stays silent gets the client 502 or 504 (R4); the
+ * connection closes after it. From the handshake to the close, the tunnel counts as a request in
+ * flight on its worker. Its buffers start small and grow for bulk transfers ({@link
+ * TunnelBuffers}).
  */
-public class Tunnel implements HttpUpgradeHandler {
+public class Tunnel implements HttpUpgradeHandler, WorkerHandshake.Listener {
   private static final Logger LOG = Logger.getLogger(Tunnel.class.getName());
 
+  private UpgradeForwarder.Handshake plan;
   private AsynchronousSocketChannel worker;
   private ByteBuffer fromWorker;
   private int lastWorkerRead;
@@ -42,37 +58,179 @@ public class Tunnel implements HttpUpgradeHandler {
   private int lastClientRead;
   private final AtomicBoolean awaitingClientWritable = new AtomicBoolean();
   private final AtomicBoolean started = new AtomicBoolean();
-  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /** {@link #HANDSHAKE}, then {@link #OPEN} after a 101, {@link #CLOSED} once counted. */
+  private final AtomicInteger state = new AtomicInteger();
+
+  private static final int HANDSHAKE = 0;
+  private static final int OPEN = 1;
+  private static final int CLOSED = 2;
   private volatile boolean clientDone;
   private volatile boolean workerDone;
+  private int answerStatus;
+  private long answerHeadNanos;
+  private long refusalBytes;
 
-  /** Hands over the worker's connection and what it sent after its 101; before {@link #init}. */
-  public void attach(
-      AsynchronousSocketChannel worker, ByteBuffer rest, Upstream upstream, Duration readTimeout) {
-    this.worker = worker;
-    this.upstream = upstream;
-    this.readTimeout = readTimeout;
-    this.fromWorker = TunnelBuffers.first(rest.remaining());
-    this.fromWorker.put(rest).flip();
+  /** What the handshake needs; given by {@link UpgradeForwarder} before the container's init. */
+  void prepare(UpgradeForwarder.Handshake handshake) {
+    this.plan = handshake;
+    this.upstream = handshake.peer().upstream();
+    this.readTimeout = handshake.readTimeout();
     upstream.requestStarted();
   }
 
   @Override
   public void init(WebConnection webConnection) {
     connection = webConnection;
-    try {
-      clientIn = webConnection.getInputStream();
-      clientOut = webConnection.getOutputStream();
-      clientOut.setWriteListener(new ToClient());
-      clientIn.setReadListener(new ToWorker());
-    } catch (IOException | RuntimeException e) {
-      close(e);
-    }
+    UpgradeForwarder.Handshake h = plan;
+    WorkerHandshake.start(
+        upstream.address(),
+        h.head(),
+        h.connectTimeout(),
+        h.responseTimeout(),
+        h.readTimeout(),
+        h.timer(),
+        this);
   }
 
   @Override
   public void destroy() {
     close(null);
+  }
+
+  // ---- the worker's answer -------------------------------------------------------------------
+
+  @Override
+  public void head(int status, List<String[]> headers) {
+    answerStatus = status;
+    answerHeadNanos = System.nanoTime();
+    plan.peer().health().succeeded();
+    HttpServletResponse response = plan.response();
+    response.setStatus(status);
+    ResponseHeaders.copy(headers, response);
+    if (status == HttpServletResponse.SC_SWITCHING_PROTOCOLS) {
+      response.setHeader("Connection", "Upgrade");
+    } else {
+      response.setHeader("Connection", "close"); // the client's connection is upgraded: no reuse
+    }
+  }
+
+  @Override
+  public void body(ByteBuffer piece) {
+    try {
+      // A declined upgrade's body, written as it comes (the stream is still in blocking mode).
+      plan.response()
+          .getOutputStream()
+          .write(piece.array(), piece.arrayOffset() + piece.position(), piece.remaining());
+      refusalBytes += piece.remaining();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void end() {
+    // the declined upgrade's answer is whole: ended() closes the connection
+  }
+
+  @Override
+  public void ended(Throwable failure, AsynchronousSocketChannel channel, ByteBuffer rest) {
+    boolean switched =
+        failure == null && answerStatus == HttpServletResponse.SC_SWITCHING_PROTOCOLS;
+    if (!state.compareAndSet(HANDSHAKE, switched ? OPEN : CLOSED)) {
+      closeQuietly(channel); // the client's side closed first and was counted then
+      return;
+    }
+    try {
+      if (switched) {
+        plan.response().flushBuffer(); // the 101 goes out now; the tunnel follows
+        plan.log()
+            .ended(
+                plan.request(),
+                answerStatus,
+                0,
+                upstream.workerId(),
+                upstreamMillis(),
+                totalMillis());
+        open(channel, rest);
+        return;
+      }
+      if (failure == null) {
+        upstream.requestFinished();
+        upstream
+            .traffic()
+            .completed(answerStatus, System.nanoTime() - plan.startNanos(), 0, refusalBytes);
+      } else {
+        failed(failure);
+      }
+      plan.log()
+          .ended(
+              plan.request(),
+              plan.response().getStatus(),
+              refusalBytes,
+              upstream.workerId(),
+              upstreamMillis(),
+              totalMillis());
+      plan.response().flushBuffer();
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.FINE, "Answering the upgrade request", e);
+      if (switched) {
+        close(e);
+        return;
+      }
+    }
+    if (!switched) {
+      closeClient();
+    }
+  }
+
+  /** The worker failed: 502 or 504 when nothing of its answer went out, else the answer ends. */
+  private void failed(Throwable failure) throws IOException {
+    boolean timeout = failure instanceof HttpTimeoutException;
+    upstream.requestFinished();
+    upstream
+        .traffic()
+        .failed(
+            failure instanceof HttpConnectTimeoutException || failure instanceof ConnectException
+                ? ErrorKind.CONNECT
+                : timeout ? ErrorKind.TIMEOUT : ErrorKind.PROTOCOL,
+            0,
+            refusalBytes);
+    plan.peer().health().failed();
+    LOG.log(
+        Level.WARNING,
+        "Upgrade to worker {0} failed: {1}",
+        new Object[] {Integer.toString(upstream.workerId()), failure.toString()});
+    HttpServletResponse response = plan.response();
+    if (!response.isCommitted()) {
+      response.reset();
+      response.setHeader("Connection", "close");
+      ProxyServlet.reply(
+          response,
+          timeout ? HttpServletResponse.SC_GATEWAY_TIMEOUT : HttpServletResponse.SC_BAD_GATEWAY,
+          (timeout
+              ? "gateway timeout: worker " + upstream.workerId() + " did not answer in time"
+              : "bad gateway: worker " + upstream.workerId() + " failed"));
+    }
+  }
+
+  private long totalMillis() {
+    return (System.nanoTime() - plan.startNanos()) / 1_000_000;
+  }
+
+  private long upstreamMillis() {
+    return answerHeadNanos == 0 ? -1 : (answerHeadNanos - plan.startNanos()) / 1_000_000;
+  }
+
+  /** The worker switched protocols: the tunnel opens on its connection and what it sent. */
+  private void open(AsynchronousSocketChannel channel, ByteBuffer rest) throws IOException {
+    worker = channel;
+    fromWorker = TunnelBuffers.first(rest.remaining());
+    fromWorker.put(rest).flip();
+    clientIn = connection.getInputStream();
+    clientOut = connection.getOutputStream();
+    clientOut.setWriteListener(new ToClient());
+    clientIn.setReadListener(new ToWorker());
   }
 
   // ---- worker → client -----------------------------------------------------------------------
@@ -171,7 +329,7 @@ public class Tunnel implements HttpUpgradeHandler {
   /** Reads what the client sent while it can; stops while a write to the worker is under way. */
   private void readClient() {
     try {
-      while (!closed.get() && clientIn.isReady()) {
+      while (state.get() != CLOSED && clientIn.isReady()) {
         toWorker = TunnelBuffers.next(toWorker, lastClientRead);
         int n = clientIn.read(toWorker.array(), 0, toWorker.capacity());
         lastClientRead = n;
@@ -211,15 +369,20 @@ public class Tunnel implements HttpUpgradeHandler {
   }
 
   private void close(Throwable error) {
-    if (!closed.compareAndSet(false, true)) {
+    int was = state.getAndSet(CLOSED);
+    if (was == CLOSED) {
       return;
     }
     if (error != null) {
       LOG.log(Level.FINE, "Tunnel to {0} closed: {1}", new Object[] {upstream, error.toString()});
     }
-    if (upstream != null) {
+    if (was == OPEN) {
       upstream.requestFinished();
       upstream.traffic().tunnelClosed();
+    } else if (upstream != null) {
+      // Closed by the container before the worker answered: the handshake's count ends here.
+      upstream.requestFinished();
+      upstream.traffic().failed(ErrorKind.CLIENT_ABORT, 0, 0);
     }
     try {
       if (worker != null) {
@@ -228,6 +391,20 @@ public class Tunnel implements HttpUpgradeHandler {
     } catch (IOException e) {
       LOG.log(Level.FINE, "Closing the worker side", e);
     }
+    closeClient();
+  }
+
+  private static void closeQuietly(AsynchronousSocketChannel channel) {
+    try {
+      if (channel != null) {
+        channel.close();
+      }
+    } catch (IOException ignored) {
+      // closing only
+    }
+  }
+
+  private void closeClient() {
     try {
       if (connection != null) {
         connection.close();

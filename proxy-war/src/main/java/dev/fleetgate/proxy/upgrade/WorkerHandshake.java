@@ -1,132 +1,210 @@
 package dev.fleetgate.proxy.upgrade;
 
+import dev.fleetgate.proxy.upstream.MalformedResponse;
+import dev.fleetgate.proxy.upstream.ResponseParser;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
-import java.nio.charset.StandardCharsets;
+import java.nio.channels.CompletionHandler;
+import java.nio.channels.InterruptedByTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * The first half of a tunnel (R1): a connection of its own to the worker (the JDK HTTP client
- * cannot forward an upgrade), the client's request head written to it, and the worker's answer head
- * read back. Bytes the worker sent after its head are kept for the tunnel.
+ * The first half of a tunnel (R1) without a thread waiting on the worker (R4): a connection of its
+ * own (the JDK HTTP client cannot forward an upgrade), the request head written, and the worker's
+ * answer read by the strict parser ({@link ResponseParser#forUpgrade}), each step a completion
+ * callback with its own deadline: {@code connect-timeout} to connect, {@code response-timeout} for
+ * the answer's head, {@code read-timeout} between the bytes of a declined upgrade's body.
  */
-public final class WorkerHandshake {
+final class WorkerHandshake {
   private static final int MAX_HEAD = 64 * 1024;
+  private static final int READ_BUFFER = 16 * 1024;
 
-  /** The worker's answer to the upgrade request. */
-  public record Answer(
-      int status, List<String[]> headers, ByteBuffer rest, AsynchronousSocketChannel channel) {
-
-    public String header(String name) {
-      for (String[] h : headers) {
-        if (h[0].equalsIgnoreCase(name)) {
-          return h[1];
-        }
-      }
-      return null;
-    }
+  /** Where the answer goes: its parts as they are parsed, then how it ended. */
+  interface Listener extends ResponseParser.Sink {
+    /**
+     * The answer is over.
+     *
+     * @param failure null when it was read whole
+     * @param channel the worker's connection, open after a 101 (else closed)
+     * @param rest after a 101, what the worker sent behind its head
+     */
+    void ended(Throwable failure, AsynchronousSocketChannel channel, ByteBuffer rest);
   }
 
-  private WorkerHandshake() {}
+  private final AsynchronousSocketChannel channel;
+  private final byte[] head;
+  private final Duration connectTimeout;
+  private final Duration responseTimeout;
+  private final Duration readTimeout;
+  private final Listener listener;
+  private final ResponseParser parser = ResponseParser.forUpgrade(MAX_HEAD);
+  private final ByteBuffer in = ByteBuffer.allocate(READ_BUFFER);
+  private volatile boolean connectTimedOut;
+
+  private WorkerHandshake(
+      AsynchronousSocketChannel channel,
+      byte[] head,
+      Duration connectTimeout,
+      Duration responseTimeout,
+      Duration readTimeout,
+      Listener listener) {
+    this.channel = channel;
+    this.head = head;
+    this.connectTimeout = connectTimeout;
+    this.responseTimeout = responseTimeout;
+    this.readTimeout = readTimeout;
+    this.listener = listener;
+  }
 
   /**
+   * Starts the handshake and returns at once; the listener hears the rest on the channel group's
+   * threads.
+   *
    * @param head the request head to send, ending with an empty line
+   * @param timer closes a connection attempt that outlives {@code connectTimeout} (the channel's
+   *     connect has no deadline of its own)
    */
-  public static Answer send(
-      InetSocketAddress worker, byte[] head, Duration connectTimeout, Duration responseTimeout)
-      throws IOException {
-    AsynchronousSocketChannel channel = AsynchronousSocketChannel.open();
+  static void start(
+      InetSocketAddress worker,
+      byte[] head,
+      Duration connectTimeout,
+      Duration responseTimeout,
+      Duration readTimeout,
+      ScheduledExecutorService timer,
+      Listener listener) {
+    AsynchronousSocketChannel channel;
     try {
-      await(channel.connect(worker), connectTimeout, true);
-      ByteBuffer out = ByteBuffer.wrap(head);
-      while (out.hasRemaining()) {
-        await(channel.write(out), responseTimeout, false);
-      }
-      ByteBuffer in = ByteBuffer.allocate(MAX_HEAD);
-      int end;
-      while ((end = headEnd(in)) < 0) {
-        if (!in.hasRemaining()) {
-          throw new IOException("worker's answer head is larger than " + MAX_HEAD + " bytes");
-        }
-        if (await(channel.read(in), responseTimeout, false) < 0) {
-          throw new IOException("worker closed the connection during the upgrade");
-        }
-      }
-      Answer answer = parse(in, end, channel);
-      return answer;
-    } catch (IOException | RuntimeException e) {
+      channel = AsynchronousSocketChannel.open();
+    } catch (IOException e) {
+      listener.ended(e, null, null);
+      return;
+    }
+    new WorkerHandshake(channel, head, connectTimeout, responseTimeout, readTimeout, listener)
+        .connect(worker, timer);
+  }
+
+  private void connect(InetSocketAddress worker, ScheduledExecutorService timer) {
+    ScheduledFuture<?> deadline =
+        timer.schedule(
+            () -> {
+              connectTimedOut = true;
+              closeChannel();
+            },
+            connectTimeout.toMillis(),
+            TimeUnit.MILLISECONDS);
+    channel.connect(
+        worker,
+        null,
+        new CompletionHandler<Void, Void>() {
+          @Override
+          public void completed(Void result, Void ignored) {
+            deadline.cancel(false);
+            if (connectTimedOut) {
+              end(new HttpConnectTimeoutException("connect timed out"));
+            } else {
+              write(ByteBuffer.wrap(head));
+            }
+          }
+
+          @Override
+          public void failed(Throwable error, Void ignored) {
+            deadline.cancel(false);
+            end(
+                connectTimedOut
+                    ? new HttpConnectTimeoutException(
+                        "no connection to the worker within " + connectTimeout.toMillis() + " ms")
+                    : error);
+          }
+        });
+  }
+
+  private void write(ByteBuffer out) {
+    channel.write(
+        out,
+        responseTimeout.toMillis(),
+        TimeUnit.MILLISECONDS,
+        null,
+        new CompletionHandler<Integer, Void>() {
+          @Override
+          public void completed(Integer n, Void ignored) {
+            if (out.hasRemaining()) {
+              write(out);
+            } else {
+              read();
+            }
+          }
+
+          @Override
+          public void failed(Throwable error, Void ignored) {
+            end(timedOut(error));
+          }
+        });
+  }
+
+  private void read() {
+    in.clear();
+    channel.read(
+        in,
+        (parser.headRead() ? readTimeout : responseTimeout).toMillis(),
+        TimeUnit.MILLISECONDS,
+        null,
+        new CompletionHandler<Integer, Void>() {
+          @Override
+          public void completed(Integer n, Void ignored) {
+            try {
+              if (n < 0) {
+                parser.closed(listener);
+                end(null);
+                return;
+              }
+              in.flip();
+              if (parser.feed(in, listener)) {
+                end(null);
+              } else {
+                read();
+              }
+            } catch (MalformedResponse e) {
+              end(e);
+            }
+          }
+
+          @Override
+          public void failed(Throwable error, Void ignored) {
+            end(timedOut(error));
+          }
+        });
+  }
+
+  private Throwable timedOut(Throwable error) {
+    if (!(error instanceof InterruptedByTimeoutException)) {
+      return error;
+    }
+    return parser.headRead()
+        ? new HttpTimeoutException("worker sent nothing for " + readTimeout.toMillis() + " ms")
+        : new HttpTimeoutException(
+            "the worker did not answer the upgrade within " + responseTimeout.toMillis() + " ms");
+  }
+
+  private void end(Throwable failure) {
+    boolean switched = failure == null && parser.status() == 101;
+    if (!switched) {
+      closeChannel();
+    }
+    listener.ended(failure, switched ? channel : null, switched ? in : null);
+  }
+
+  private void closeChannel() {
+    try {
       channel.close();
-      throw e;
-    }
-  }
-
-  /** Index just past the blank line ending the head, or -1. */
-  static int headEnd(ByteBuffer in) {
-    for (int i = 3; i < in.position(); i++) {
-      if (in.get(i - 3) == '\r'
-          && in.get(i - 2) == '\n'
-          && in.get(i - 1) == '\r'
-          && in.get(i) == '\n') {
-        return i + 1;
-      }
-    }
-    return -1;
-  }
-
-  static Answer parse(ByteBuffer in, int end, AsynchronousSocketChannel channel)
-      throws IOException {
-    String head = new String(in.array(), 0, end, StandardCharsets.ISO_8859_1);
-    String[] lines = head.split("\r\n");
-    String[] statusLine = lines[0].split(" ", 3);
-    if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/1.")) {
-      throw new IOException("worker sent an invalid status line: " + lines[0]);
-    }
-    int status;
-    try {
-      status = Integer.parseInt(statusLine[1]);
-    } catch (NumberFormatException e) {
-      throw new IOException("worker sent an invalid status: " + lines[0], e);
-    }
-    List<String[]> headers = new ArrayList<>();
-    for (int i = 1; i < lines.length; i++) {
-      int colon = lines[i].indexOf(':');
-      if (colon > 0) {
-        headers.add(
-            new String[] {
-              lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-              lines[i].substring(colon + 1).trim()
-            });
-      }
-    }
-    ByteBuffer rest = ByteBuffer.allocate(in.position() - end);
-    rest.put(in.array(), end, in.position() - end).flip();
-    return new Answer(status, headers, rest, channel);
-  }
-
-  private static <T> T await(java.util.concurrent.Future<T> io, Duration limit, boolean connecting)
-      throws IOException {
-    try {
-      return io.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      io.cancel(true);
-      throw connecting
-          ? new HttpConnectTimeoutException("no connection to the worker within " + limit)
-          : new HttpTimeoutException("the worker did not answer the upgrade within " + limit);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io2 ? io2 : new IOException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
+    } catch (IOException ignored) {
+      // closing only
     }
   }
 }

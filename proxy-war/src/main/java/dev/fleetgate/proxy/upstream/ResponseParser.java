@@ -40,6 +40,7 @@ public final class ResponseParser {
   }
 
   private final boolean headRequest;
+  private final boolean upgradeAsked;
   private final int maxHead;
   private final StringBuilder line = new StringBuilder(64);
   private final List<String[]> headers = new ArrayList<>();
@@ -56,8 +57,22 @@ public final class ResponseParser {
    * @param maxHead the largest head accepted, in bytes
    */
   public ResponseParser(boolean headRequest, int maxHead) {
+    this(headRequest, false, maxHead);
+  }
+
+  private ResponseParser(boolean headRequest, boolean upgradeAsked, int maxHead) {
     this.headRequest = headRequest;
+    this.upgradeAsked = upgradeAsked;
     this.maxHead = maxHead;
+  }
+
+  /**
+   * A parser of the answer to a request that asked for an upgrade (U3): a 101 ends the answer right
+   * after its head, and what follows it in the buffer belongs to the new protocol; any other answer
+   * is read as usual.
+   */
+  public static ResponseParser forUpgrade(int maxHead) {
+    return new ResponseParser(false, true, maxHead);
   }
 
   /**
@@ -225,6 +240,12 @@ public final class ResponseParser {
   }
 
   private void headEnded(Sink sink) throws MalformedResponse {
+    if (status == 101 && upgradeAsked) {
+      keepAlive = false;
+      state = State.DONE;
+      sink.head(status, List.copyOf(headers));
+      return;
+    }
     if (status >= 100 && status < 200) {
       if (status == 101) {
         throw new MalformedResponse("a 101 from the worker to a request that asked no upgrade");

@@ -171,4 +171,31 @@ class ResponseParserTest {
     MalformedResponse middle = assertThrows(MalformedResponse.class, () -> cut.closed(sink));
     assertTrue(middle.getMessage().contains("middle"), middle.getMessage());
   }
+
+  @Test
+  void aSwitchToTheAskedUpgradeEndsAfterTheHeadAndLeavesTheTunnelsBytes() throws MalformedResponse {
+    cut = ResponseParser.forUpgrade(1024);
+    ByteBuffer in =
+        ByteBuffer.wrap(
+            ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Accept: abc=\r\n\r\n\u0081\u0002hi")
+                .getBytes(StandardCharsets.ISO_8859_1));
+    assertTrue(cut.feed(in, sink));
+    assertEquals(101, sink.status);
+    assertEquals("websocket", sink.headers.get(0)[1]);
+    assertEquals(4, in.remaining(), "a WebSocket frame that came with the head");
+    assertFalse(cut.reusable());
+    assertEquals(0, sink.ends);
+  }
+
+  @Test
+  void anUpgradeTheWorkerDeclinesIsReadAsAnOrdinaryAnswer() throws MalformedResponse {
+    cut = ResponseParser.forUpgrade(1024);
+    assertTrue(
+        feedBytewise(
+            "HTTP/1.1 403 Forbidden\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nno\r\n0\r\n\r\n"));
+    assertEquals(403, sink.status);
+    assertEquals("no", sink.body.toString());
+    assertEquals(1, sink.ends);
+  }
 }

@@ -10,6 +10,10 @@
 # - The guard's stdin is a pipe from the server. A line "stop" means: SIGTERM the group, SIGKILL it
 #   after STOP_GRACE seconds. A line "kill" means SIGKILL now. End of file without a line means
 #   the server died: SIGTERM the group, SIGKILL it after ORPHAN_GRACE seconds.
+# - The guard ignores SIGINT, SIGHUP, SIGQUIT and SIGTERM: a signal to the server's whole process
+#   group (Ctrl-C, `timeout`, `kill -TERM -- -PGID`, a process manager) must leave the guard alive
+#   to stop the worker when the server says so, or to notice that the server is gone. The worker is
+#   started before the guard ignores them, so it keeps the default dispositions.
 # - When the worker exits, whatever is left of its group is killed, and the guard exits with the
 #   worker's status (128 + N when signal N killed it).
 stop_grace=$1
@@ -19,7 +23,7 @@ shift 2
 exec 3<&0
 sh -c 'echo "fleetgate-guard: worker pid $$" >&2; exec setsid "$@"' fleetgate-worker "$@" </dev/null &
 worker=$!
-trap '' INT HUP QUIT
+trap '' INT HUP QUIT TERM
 
 signal_group() {
   kill "-$1" "-$worker" 2>/dev/null || kill "-$1" "$worker" 2>/dev/null
@@ -48,5 +52,5 @@ if kill -0 "-$worker" 2>/dev/null; then
   sleep 0.2
   signal_group KILL
 fi
-kill "$watcher" 2>/dev/null
+kill -KILL "$watcher" 2>/dev/null # it ignores TERM, as the guard does
 exit "$status"
