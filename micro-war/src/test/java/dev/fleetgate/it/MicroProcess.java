@@ -30,10 +30,27 @@ final class MicroProcess implements AutoCloseable {
 
   static MicroProcess start(Path workDir, Map<String, String> env, List<String> systemProperties)
       throws IOException {
+    return start(workDir, env, systemProperties, false);
+  }
+
+  /**
+   * As {@link #start(Path, Map, List)}, but the server leads a process group of its own, as under
+   * {@code setsid ./fleetgate run}, so a test can signal the whole group ({@link #signalGroup}).
+   */
+  static MicroProcess startAsGroupLeader(Path workDir, Map<String, String> env) throws IOException {
+    return start(workDir, env, List.of(), true);
+  }
+
+  private static MicroProcess start(
+      Path workDir, Map<String, String> env, List<String> systemProperties, boolean groupLeader)
+      throws IOException {
     deleteTree(workDir); // Payara Micro would redeploy what an earlier run left in its root dir
     Files.createDirectories(workDir);
     int port = freePort();
     List<String> command = new ArrayList<>();
+    if (groupLeader) {
+      command.add("setsid"); // execs in place: the server's pid is the group's id
+    }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Djdk.httpclient.allowRestrictedHeaders=host,connection");
     command.add("-Djdk.httpclient.keepalive.timeout=4");
@@ -95,6 +112,19 @@ final class MicroProcess implements AutoCloseable {
         () -> log().contains(text) || !process.isAlive(),
         limit,
         "log line containing '" + text + "'");
+  }
+
+  /**
+   * Sends {@code signal} (TERM, INT…) to every process of the server's group, as {@code timeout},
+   * Ctrl-C and many process managers do. The shell's own {@code kill}, never procps'
+   * (DEVELOPERS.md).
+   */
+  void signalGroup(String signal) throws IOException, InterruptedException {
+    new ProcessBuilder(
+            "sh", "-c", "kill -" + signal + " \"-$1\"", "sh", Long.toString(process.pid()))
+        .inheritIO()
+        .start()
+        .waitFor();
   }
 
   /** What {@code kill -9} of the server does: no shutdown hook, no @PreDestroy. */

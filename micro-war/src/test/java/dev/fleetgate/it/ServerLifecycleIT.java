@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Fleetgate's server as a whole process, started like {@code ./fleetgate run}: cold start, a
@@ -53,6 +56,39 @@ class ServerLifecycleIT {
       System.out.printf(
           "FIGURE server SIGKILL to every worker gone: %d ms%n",
           (System.nanoTime() - killed) / 1_000_000);
+    }
+  }
+
+  /**
+   * Issue 12: the guards share the server's process group; a signal to the whole group must not
+   * kill them before the server asks them to stop its workers.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"TERM", "INT"})
+  void r6_aSignalToTheServersWholeProcessGroupLeavesNoWorkerBehind(String signal) throws Exception {
+    try (MicroProcess server =
+        MicroProcess.startAsGroupLeader(
+            dir.resolve("group-" + signal),
+            Map.of("FLEETGATE_WORKERS_COUNT", "2", "FLEETGATE_WORKERS_BASE_PORT", "23202"))) {
+      Http.await(
+          () -> Http.readyWorkers(server.base()) == 2,
+          Duration.ofSeconds(180),
+          "both workers ready");
+      List<Long> pids =
+          Http.workers(Http.details(server.base())).values().stream()
+              .map(Http.WorkerInfo::pid)
+              .toList();
+      assertEquals(2, pids.size());
+
+      server.signalGroup(signal);
+
+      for (long pid : pids) {
+        Http.await(
+            () -> ProcessHandle.of(pid).isEmpty(),
+            Duration.ofSeconds(15),
+            "worker " + pid + " gone after SIG" + signal + " to the server's group");
+      }
+      assertTrue(server.process.waitFor(30, TimeUnit.SECONDS), "the server exited");
     }
   }
 

@@ -109,6 +109,12 @@ public class Tunnel implements HttpUpgradeHandler, WorkerHandshake.Listener {
     response.setStatus(status);
     ResponseHeaders.copy(headers, response);
     if (status == HttpServletResponse.SC_SWITCHING_PROTOCOLS) {
+      // Hop-by-hop, so left out above; for a switch they are the answer itself.
+      for (String[] header : headers) {
+        if (header[0].equals("upgrade")) {
+          response.setHeader("Upgrade", header[1]);
+        }
+      }
       response.setHeader("Connection", "Upgrade");
     } else {
       response.setHeader("Connection", "close"); // the client's connection is upgraded: no reuse
