@@ -1,5 +1,7 @@
 package dev.fleetgate.proxy;
 
+import dev.fleetgate.proxy.FailureVerdict.Body;
+import dev.fleetgate.proxy.FailureVerdict.Client;
 import dev.fleetgate.proxy.balance.Peer;
 import dev.fleetgate.supervisor.traffic.ErrorKind;
 import jakarta.servlet.AsyncContext;
@@ -19,12 +21,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One client request while the proxy works on it: which workers it tried, the attempt in flight,
- * and the answer going back. It ends exactly once, and every attempt ends its worker's in-flight
- * count and its traffic record exactly once (R7), so draining a worker never waits for a request
- * that is gone: a failed attempt in {@link #attemptFailed} or {@link #attemptCancelled}, an
- * answered one when its relay ends in {@link #finish}. {@link StallWatch} calls {@link
- * #checkStalled} to enforce the idle timeouts (R11).
+ * One client request on the asynchronous path while the proxy works on it: which workers it tried,
+ * the {@link Attempt} in flight, and the answer going back. Its way: {@link #attempting} starts a
+ * try → {@link #relayHead} takes the worker's answer and streams it ({@link ResponseRelay}) → the
+ * relay's end calls {@link #finish}; or the try fails before any of its answer reached the client,
+ * and {@link #attemptFailed} closes it and hands {@link ProxyServlet} the {@link FailureVerdict}:
+ * another worker, {@link #fail} with the proxy's own answer, or nothing (the client left).
+ *
+ * <p>It ends exactly once, and each attempt's counts close exactly once whichever of these comes
+ * first (R7), so draining a worker never waits for a request that is gone. {@link StallWatch} calls
+ * {@link #checkStalled} to enforce the idle timeouts (R11).
  */
 final class Exchange {
   private static final Logger LOG = Logger.getLogger(Exchange.class.getName());
@@ -37,6 +43,7 @@ final class Exchange {
   private final StallWatch watch;
   private final long readTimeoutNanos;
   private final long responseTimeoutNanos;
+  private final int maxTries;
   private volatile Throwable timedOut;
   private volatile boolean discarding;
   private volatile boolean listening;
@@ -45,27 +52,21 @@ final class Exchange {
   private static final long DISCARD_LIMIT = 1024 * 1024;
 
   private final long startNanos = System.nanoTime();
-  private volatile long attemptNanos;
-  private volatile long headNanos;
   private final AtomicBoolean finished = new AtomicBoolean();
   private List<Peer> tried;
-  private volatile Peer current;
-  private volatile CompletableFuture<?> attempt;
+  private int tries;
+  private volatile Attempt attempt;
+  private volatile CompletableFuture<?> sending;
   private volatile ResponseRelay relay;
-  private volatile Throwable lastFailure;
+  private volatile FailureVerdict lastVerdict;
 
-  Exchange(
-      AsyncContext async,
-      RequestBody body,
-      AccessLog accessLog,
-      StallWatch watch,
-      java.time.Duration readTimeout,
-      java.time.Duration responseTimeout) {
+  Exchange(AsyncContext async, RequestBody body, ProxySettings settings, StallWatch watch) {
     this.async = async;
-    this.accessLog = accessLog;
+    this.accessLog = settings.accessLog();
     this.watch = watch;
-    this.readTimeoutNanos = readTimeout.toNanos();
-    this.responseTimeoutNanos = responseTimeout.toNanos();
+    this.readTimeoutNanos = settings.readTimeout().toNanos();
+    this.responseTimeoutNanos = settings.responseTimeout().toNanos();
+    this.maxTries = settings.maxTries();
     this.request = (HttpServletRequest) async.getRequest();
     this.response = (HttpServletResponse) async.getResponse();
     this.body = body;
@@ -78,32 +79,33 @@ final class Exchange {
     return tried;
   }
 
-  int tries() {
-    return tried == null ? (current == null ? 0 : 1) : tried.size();
-  }
-
-  /** A new attempt on {@code peer}; call before sending, so its answer finds it. */
+  /**
+   * A new attempt on {@code peer}: its counts start now ({@link Attempt}). Call before sending, so
+   * its answer finds it.
+   */
   void attempting(Peer peer) {
-    if (current != null) {
+    Attempt previous = attempt;
+    if (previous != null) {
       if (tried == null) {
         tried = new ArrayList<>(4);
       }
-      if (!tried.contains(current)) {
-        tried.add(current);
+      if (!tried.contains(previous.peer())) {
+        tried.add(previous.peer());
       }
     }
-    current = peer;
-    attempt = null;
+    sending = null;
     timedOut = null;
-    attemptNanos = System.nanoTime();
+    tries++;
+    attempt = new Attempt(peer);
+  }
+
+  /** The worker of the attempt in flight (or the last one). */
+  int workerId() {
+    return attempt.workerId();
   }
 
   void sending(CompletableFuture<?> sending) {
-    attempt = sending;
-  }
-
-  Peer current() {
-    return current;
+    this.sending = sending;
   }
 
   /**
@@ -128,8 +130,7 @@ final class Exchange {
 
   /** The worker answered: relay its status and headers, then stream its body (R3). */
   HttpResponse.BodySubscriber<Void> relayHead(HttpResponse.ResponseInfo head) {
-    headNanos = System.nanoTime();
-    current.health().succeeded();
+    attempt.headArrived();
     response.setStatus(head.statusCode());
     ResponseHeaders.copy(head.headers(), response);
     closeIfUpgradeDeclined();
@@ -156,10 +157,53 @@ final class Exchange {
     }
   }
 
-  /** Ends the request with 502, 504 or 413 when nothing was sent yet; else just ends it. */
+  /**
+   * The attempt in flight failed before any of its answer reached the client: closes its counts and
+   * says what follows. The cause is the proxy's own idle timeout when that cancelled it (R11).
+   */
+  FailureVerdict attemptFailed(Throwable error) {
+    Throwable ownTimeout = timedOut;
+    Client client =
+        ownTimeout == null && (finished.get() || body.clientFailed())
+            ? Client.GONE
+            : Client.WAITING;
+    FailureVerdict verdict =
+        FailureVerdict.of(
+            ownTimeout != null ? ownTimeout : error,
+            request.getMethod(),
+            bodyState(),
+            client,
+            tries,
+            maxTries);
+    attempt.failed(verdict, body.bytes(), 0);
+    if (verdict.answers()) {
+      lastVerdict = verdict;
+      dropUnsentAnswer();
+    }
+    return verdict;
+  }
+
+  /**
+   * The verdict on the last failed attempt, or null: when no worker is left to try, its answer is
+   * the client's (as nginx: the last worker's error counts).
+   */
+  FailureVerdict lastVerdict() {
+    return lastVerdict;
+  }
+
+  /** Ends the request as {@code verdict} says: the proxy's own answer, or none (client gone). */
+  void fail(FailureVerdict verdict) {
+    if (verdict.answers()) {
+      fail(verdict.status(), verdict.text(attempt.workerId()), verdict.cause());
+    } else {
+      finish();
+    }
+  }
+
+  /** Ends the request with the proxy's own answer when nothing was sent yet; else just ends it. */
   void fail(int status, String text, Throwable cause) {
-    Peer peer = current;
-    FailureLog.failed(request, peer == null ? -1 : peer.workerId(), cause == null ? text : cause);
+    Attempt a = attempt;
+    FailureLog.failed(request, a == null ? -1 : a.workerId(), cause == null ? text : cause);
     if (relay == null && !response.isCommitted()) {
       try {
         response.reset();
@@ -175,38 +219,8 @@ final class Exchange {
     finish();
   }
 
-  /** How the last attempt failed, or null: decides 502 or 504 when no worker is left to try. */
-  Throwable lastFailure() {
-    return lastFailure;
-  }
-
-  /** Why the proxy's own idle timeout ended the attempt (R11), or null. */
-  Throwable timedOut() {
-    return timedOut;
-  }
-
-  /** The attempt on the current worker is over (failed); its in-flight count ends. */
-  void attemptFailed(Throwable cause) {
-    lastFailure = cause;
-    Peer peer = current;
-    if (peer != null) {
-      peer.upstream().requestFinished();
-      peer.upstream().traffic().failed(ErrorKinds.of(cause), body.bytes(), 0);
-      if (!body.tooLarge() && !body.clientFailed() && !(cause instanceof ClientTooSlow)) {
-        // An oversized, broken-off or stalled upload is the client's fault, not the worker's.
-        peer.health().failed();
-      }
-    }
-  }
-
-  /** The client left before the worker answered: not the worker's fault. */
-  void attemptCancelled() {
-    Peer peer = current;
-    if (peer != null) {
-      peer.upstream().requestFinished();
-      peer.upstream().traffic().failed(ErrorKind.CLIENT_ABORT, body.bytes(), 0);
-    }
-    finish();
+  private Body bodyState() {
+    return Body.of(body.read(), body.tooLarge());
   }
 
   /** Ends the exchange once the response went out, or could not. */
@@ -214,14 +228,13 @@ final class Exchange {
     if (!finished.compareAndSet(false, true)) {
       return;
     }
-    Peer peer = current;
+    Attempt a = attempt;
     ResponseRelay r = relay;
-    if (peer != null && r != null) {
-      peer.upstream().requestFinished();
-      recordAnswered(peer, r);
+    if (a != null && r != null) {
+      closeAnswered(a, r);
     }
     if (accessLog.enabled()) {
-      logAccess(peer);
+      logAccess(a);
     }
     if (r != null && r.failure() != null && !r.clientWentAway()) {
       // The worker broke off (or fell silent) in the middle of the body. Completing alone would
@@ -253,19 +266,25 @@ final class Exchange {
     }
   }
 
-  private void recordAnswered(Peer peer, ResponseRelay r) {
+  /** Closes the attempt whose answer went to the client: whole, or broken off (R7, R12). */
+  private void closeAnswered(Attempt a, ResponseRelay r) {
     Throwable failure = r.failure();
     if (failure == null) {
-      peer.upstream()
-          .traffic()
-          .completed(
-              response.getStatus(), System.nanoTime() - attemptNanos, body.bytes(), r.written());
-    } else {
-      ErrorKind kind = r.clientWentAway() ? ErrorKind.CLIENT_ABORT : ErrorKinds.of(failure);
-      peer.upstream().traffic().failed(kind, body.bytes(), r.written());
-      if (kind != ErrorKind.CLIENT_ABORT) {
-        FailureLog.brokeOffMidBody(request, peer.workerId(), r.written(), failure);
-      }
+      a.answered(
+          response.getStatus(), System.nanoTime() - a.startNanos(), body.bytes(), r.written());
+      return;
+    }
+    FailureVerdict verdict =
+        FailureVerdict.of(
+            failure,
+            request.getMethod(),
+            bodyState(),
+            r.clientWentAway() ? Client.GONE : Client.ANSWER_STARTED,
+            tries,
+            maxTries);
+    a.failed(verdict, body.bytes(), r.written());
+    if (verdict.kind() != ErrorKind.CLIENT_ABORT) {
+      FailureLog.brokeOffMidBody(request, a.workerId(), r.written(), verdict.cause());
     }
   }
 
@@ -294,10 +313,12 @@ final class Exchange {
       }
       return;
     }
-    CompletableFuture<?> sending = attempt;
-    if (sending == null || !body.present()) {
+    CompletableFuture<?> sending = this.sending;
+    Attempt a = attempt;
+    if (sending == null || a == null || !body.present()) {
       return; // without a body, the JDK client's own request timeout applies
     }
+    long attemptNanos = a.startNanos();
     long bodyDone = body.completedNanos();
     if (bodyDone == 0) {
       long lastMove = Math.max(attemptNanos, body.lastReadNanos());
@@ -325,7 +346,7 @@ final class Exchange {
     return nanos / 1_000_000 + " ms";
   }
 
-  private void logAccess(Peer peer) {
+  private void logAccess(Attempt a) {
     ResponseRelay r = relay;
     long now = System.nanoTime();
     accessLog.log(
@@ -333,8 +354,8 @@ final class Exchange {
             request,
             response.getStatus(),
             r == null ? 0 : r.written(),
-            peer == null ? -1 : peer.workerId(),
-            headNanos == 0 ? -1 : (headNanos - attemptNanos) / 1_000_000,
+            a == null ? -1 : a.workerId(),
+            a == null ? -1 : a.millisToHead(),
             (now - startNanos) / 1_000_000));
   }
 
@@ -380,9 +401,9 @@ final class Exchange {
     }
 
     private void gone(AsyncEvent event) {
-      CompletableFuture<?> sending = attempt;
-      if (sending != null) {
-        sending.cancel(true);
+      CompletableFuture<?> s = sending;
+      if (s != null) {
+        s.cancel(true);
       }
       ResponseRelay r = relay;
       if (r != null) {

@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The proxy's warnings about failed requests, worded alike for both paths (R5, R12). */
+/**
+ * The proxy's log lines about failed requests and retries, worded alike for both paths (R5, R12).
+ */
 final class FailureLog {
   private static final Logger LOG = Logger.getLogger(ProxyServlet.class.getName());
 
@@ -21,6 +23,14 @@ final class FailureLog {
           worker < 0 ? "-" : Integer.toString(worker),
           why.toString()
         });
+  }
+
+  /** A try failed before any of its answer reached the client, and another worker gets it (R5). */
+  static void retrying(int worker, Throwable why) {
+    LOG.log(
+        Level.INFO,
+        "Worker {0} failed ({1}); trying another",
+        new Object[] {Integer.toString(worker), why.toString()});
   }
 
   /** A worker broke off in the middle of a body and the client's connection was cut. */

@@ -1,5 +1,7 @@
 package dev.fleetgate.proxy;
 
+import dev.fleetgate.proxy.FailureVerdict.Body;
+import dev.fleetgate.proxy.FailureVerdict.Client;
 import dev.fleetgate.proxy.balance.Peer;
 import dev.fleetgate.proxy.upstream.ConnectionPool;
 import dev.fleetgate.proxy.upstream.MalformedResponse;
@@ -11,33 +13,32 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
  * One try of the fast path on one worker (R15): the request head sent over a pooled connection, the
- * answer relayed to the client as it arrives, and the attempt's counts (in-flight, traffic, passive
- * health) closed exactly once. {@link FastPath} decides what follows a failure.
+ * answer relayed to the client as it arrives, and the try's counts (in-flight, traffic, passive
+ * health) closed exactly once by its {@link Attempt}. A failure ends as a {@link FailureVerdict},
+ * which {@link FastPath} follows.
  */
 final class FastAttempt implements ResponseParser.Sink {
   private static final int MAX_HEAD = 64 * 1024;
 
-  final Peer peer;
+  private final Attempt attempt;
   final HttpServletRequest request;
   final HttpServletResponse response;
   private final ConnectionPool pool;
   private final ProxySettings settings;
   private final byte[] buffer;
-  final long startNanos = System.nanoTime();
-  long headNanos;
   long written;
-  boolean answering;
+  private boolean answering;
   private ServletOutputStream out;
   private IOException clientFailure;
   private boolean leftover;
 
+  /** Starts the try: the worker counts it as in flight from now. */
   FastAttempt(
       Peer peer,
       HttpServletRequest request,
@@ -45,7 +46,7 @@ final class FastAttempt implements ResponseParser.Sink {
       ConnectionPool pool,
       ProxySettings settings,
       byte[] buffer) {
-    this.peer = peer;
+    this.attempt = new Attempt(peer);
     this.request = request;
     this.response = response;
     this.pool = pool;
@@ -53,11 +54,24 @@ final class FastAttempt implements ResponseParser.Sink {
     this.buffer = buffer;
   }
 
+  Peer peer() {
+    return attempt.peer();
+  }
+
+  int workerId() {
+    return attempt.workerId();
+  }
+
+  long millisToHead() {
+    return attempt.millisToHead();
+  }
+
   /**
-   * @return null when the answer went out whole, else why not
+   * @param tries tries so far, this one included
+   * @return null when the answer went out whole, else the verdict on the failure
    */
-  Throwable run(byte[] head) {
-    peer.upstream().requestStarted();
+  FailureVerdict run(byte[] head, int tries) {
+    Peer peer = attempt.peer();
     WorkerConnection connection = null;
     ResponseParser parser = null;
     try {
@@ -75,14 +89,21 @@ final class FastAttempt implements ResponseParser.Sink {
       if (connection != null) {
         connection.close();
       }
-      return ended(e);
+      return failed(e, tries);
+    } catch (RuntimeException e) {
+      if (connection != null) {
+        connection.close();
+      }
+      attempt.failed(ErrorKind.PROTOCOL, false, 0, written); // a bug of ours: still counted once
+      throw e;
     }
     if (parser.reusable() && clientFailure == null && !leftover) {
       pool.giveBack(connection);
     } else {
       connection.close();
     }
-    return ended(null);
+    attempt.answered(response.getStatus(), System.nanoTime() - attempt.startNanos(), 0, written);
+    return null;
   }
 
   /**
@@ -144,8 +165,7 @@ final class FastAttempt implements ResponseParser.Sink {
 
   @Override
   public void head(int status, List<String[]> headers) {
-    headNanos = System.nanoTime();
-    peer.health().succeeded();
+    attempt.headArrived();
     response.setStatus(status);
     ResponseHeaders.copy(headers, response);
   }
@@ -172,35 +192,25 @@ final class FastAttempt implements ResponseParser.Sink {
     // the answer is whole: the container completes it when the servlet returns
   }
 
-  /** Counts the attempt's end once: in-flight, traffic, passive health. */
-  private Throwable ended(Throwable failure) {
-    peer.upstream().requestFinished();
-    if (failure == null) {
-      peer.upstream()
-          .traffic()
-          .completed(response.getStatus(), System.nanoTime() - startNanos, 0, written);
-      return null;
-    }
-    if (failure instanceof ClientGoneException) {
-      peer.upstream().traffic().failed(ErrorKind.CLIENT_ABORT, 0, written);
-      answering = true; // nothing to retry, nobody to answer
-      return failure;
-    }
-    Throwable cause = failure;
-    if (cause instanceof SocketTimeoutException) {
-      cause = new HttpConnectTimeoutException("connect timed out");
-    }
-    peer.upstream().traffic().failed(ErrorKinds.of(cause), 0, written);
-    peer.health().failed();
-    if (answering) {
+  /** Closes the try as failed, and cuts the client's connection if its answer had started. */
+  private FailureVerdict failed(IOException failure, int tries) {
+    Client client =
+        failure instanceof ClientGoneException
+            ? Client.GONE
+            : answering ? Client.ANSWER_STARTED : Client.WAITING;
+    FailureVerdict verdict =
+        FailureVerdict.of(
+            failure, request.getMethod(), Body.UNREAD, client, tries, settings.maxTries());
+    attempt.failed(verdict, 0, written);
+    if (client == Client.ANSWER_STARTED) {
       // The worker broke off in the middle of the body: the client's connection is cut, so a
       // chunked body never looks whole (as the asynchronous path does).
-      FailureLog.brokeOffMidBody(request, peer.workerId(), written, cause);
+      FailureLog.brokeOffMidBody(request, attempt.workerId(), written, verdict.cause());
       ConnectionAbort.abort(request);
-    } else if (!response.isCommitted()) {
+    } else if (client == Client.WAITING && !response.isCommitted()) {
       response.reset();
     }
-    return cause;
+    return verdict;
   }
 
   private static int millis(long millis) {

@@ -9,12 +9,9 @@ import dev.fleetgate.supervisor.routing.RoutingTable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The synchronous fast path (R15): a request without a body is proxied on the container thread that
@@ -27,11 +24,11 @@ import java.util.logging.Logger;
  * workers at once; a request over that budget, or one with a body or an upgrade, takes the
  * asynchronous path, which holds no thread. Slow answers and long streams therefore never take
  * every request thread. The rules are those of the asynchronous path: the same worker choice,
- * headers, retries (nginx's {@code proxy_next_upstream error timeout}), timeouts, passive health,
- * traffic figures and access log.
+ * headers, timeouts and access log, the same {@link FailureVerdict} on a failed try (retries as
+ * nginx's {@code proxy_next_upstream error timeout}, 502 or 504) and the same {@link Attempt}
+ * counting it (in flight, traffic figures, passive health).
  */
 final class FastPath {
-  private static final Logger LOG = Logger.getLogger(FastPath.class.getName());
   private static final int READ_BUFFER = 16 * 1024;
 
   private final ProxySettings settings;
@@ -66,7 +63,7 @@ final class FastPath {
     return request.getContentLengthLong() <= 0
         && request.getHeader("Transfer-Encoding") == null
         && request.getHeader("Upgrade") == null
-        && !ProxyServlet.NOT_IDEMPOTENT.contains(request.getMethod());
+        && !FailureVerdict.NOT_IDEMPOTENT.contains(request.getMethod());
   }
 
   /**
@@ -87,96 +84,70 @@ final class FastPath {
     }
   }
 
+  /**
+   * Tries workers in turn until one answers or the {@link FailureVerdict} says to stop, then writes
+   * the access log line (R1, R4, R5, R9).
+   */
   private void proxy(HttpServletRequest request, HttpServletResponse response) throws IOException {
     long started = System.nanoTime();
     byte[] head = null;
     List<Peer> tried = null;
-    Peer peer = null;
-    Throwable lastFailure = null;
     FastAttempt attempt = null;
+    FailureVerdict verdict = null;
+    int tries = 0;
     while (true) {
       PeerSet peers = balancer.peers(routing.current());
       Peer next = balancer.choose(peers, settings.hashKey().of(request), tried);
       if (next == null) {
-        if (lastFailure != null) {
-          failWith(request, response, peer, lastFailure);
+        if (verdict != null) { // as nginx: the last worker's error counts
+          reply(request, response, verdict, attempt.workerId());
         } else {
-          failWith(
-              request,
-              response,
-              null,
-              peers.peers().isEmpty() ? "no worker is ready" : "no live worker",
-              HttpServletResponse.SC_BAD_GATEWAY);
+          String text = peers.peers().isEmpty() ? "no worker is ready" : "no live worker";
+          reply(request, response, -1, HttpServletResponse.SC_BAD_GATEWAY, text, text);
         }
-        log(request, response, peer, attempt, started);
-        return;
+        break;
       }
-      if (peer != null) {
+      if (attempt != null) {
         if (tried == null) {
           tried = new ArrayList<>(4);
         }
-        tried.add(peer);
+        tried.add(attempt.peer());
       }
-      peer = next;
       if (head == null) {
         head = WorkerRequestHead.of(request, forwarding, null);
       }
-      attempt = new FastAttempt(peer, request, response, pool, settings, buffers.get());
-      Throwable failure = attempt.run(head);
-      if (failure == null) {
-        log(request, response, peer, attempt, started);
-        return;
+      attempt = new FastAttempt(next, request, response, pool, settings, buffers.get());
+      verdict = attempt.run(head, ++tries);
+      if (verdict == null) {
+        break; // answered
       }
-      lastFailure = failure;
-      if (attempt.answering || !retryable(tried == null ? 1 : tried.size() + 1)) {
-        if (!attempt.answering) {
-          failWith(request, response, peer, failure);
-        }
-        log(request, response, peer, attempt, started);
-        return;
+      if (!verdict.retry()) {
+        reply(request, response, verdict, attempt.workerId());
+        break;
       }
-      LOG.log(
-          Level.INFO,
-          "Worker {0} failed ({1}); trying another",
-          new Object[] {Integer.toString(peer.workerId()), failure.toString()});
+      FailureLog.retrying(attempt.workerId(), verdict.cause());
     }
+    log(request, response, attempt, started);
   }
 
-  /**
-   * As the asynchronous path: another worker while tries remain (every request here may be sent
-   * again: {@link #suits}).
-   */
-  private boolean retryable(int tries) {
-    return tries < settings.maxTries();
-  }
-
-  private void failWith(
-      HttpServletRequest request, HttpServletResponse response, Peer peer, Throwable cause)
+  /** The proxy's own answer after a failure, unless part of the worker's already went out. */
+  private static void reply(
+      HttpServletRequest request, HttpServletResponse response, FailureVerdict verdict, int worker)
       throws IOException {
-    if (cause instanceof HttpTimeoutException) {
-      failWith(
-          request,
-          response,
-          peer,
-          "gateway timeout: worker " + peer.workerId() + " did not answer in time",
-          HttpServletResponse.SC_GATEWAY_TIMEOUT);
-    } else {
-      failWith(
-          request,
-          response,
-          peer,
-          "bad gateway: worker " + peer.workerId() + " failed",
-          HttpServletResponse.SC_BAD_GATEWAY);
+    if (verdict.answers()) {
+      reply(request, response, worker, verdict.status(), verdict.text(worker), verdict.cause());
     }
-    FailureLog.failed(request, peer == null ? -1 : peer.workerId(), cause);
   }
 
-  private static void failWith(
-      HttpServletRequest request, HttpServletResponse response, Peer peer, String text, int status)
+  private static void reply(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int worker,
+      int status,
+      String text,
+      Object why)
       throws IOException {
-    if (peer == null) {
-      FailureLog.failed(request, -1, text);
-    }
+    FailureLog.failed(request, worker, why);
     if (!response.isCommitted()) {
       response.reset();
       ProxyServlet.reply(response, status, text);
@@ -184,11 +155,7 @@ final class FastPath {
   }
 
   private void log(
-      HttpServletRequest request,
-      HttpServletResponse response,
-      Peer peer,
-      FastAttempt attempt,
-      long started) {
+      HttpServletRequest request, HttpServletResponse response, FastAttempt attempt, long started) {
     AccessLog accessLog = settings.accessLog();
     if (!accessLog.enabled()) {
       return;
@@ -198,10 +165,8 @@ final class FastPath {
             request,
             response.getStatus(),
             attempt == null ? 0 : attempt.written,
-            peer == null ? -1 : peer.workerId(),
-            attempt == null || attempt.headNanos == 0
-                ? -1
-                : (attempt.headNanos - attempt.startNanos) / 1_000_000,
+            attempt == null ? -1 : attempt.workerId(),
+            attempt == null ? -1 : attempt.millisToHead(),
             (System.nanoTime() - started) / 1_000_000));
   }
 }

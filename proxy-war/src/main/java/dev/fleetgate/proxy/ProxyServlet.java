@@ -18,15 +18,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,18 +29,17 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Fleetgate's front door: forwards every request to a ready worker and streams the answer back. A
- * request's way, top to bottom: {@link #service} checks it → {@link #forward} chooses a worker and
- * sends the worker request ({@link #buildRequest}: target, headers, forwarding headers, body) → the
- * worker's answer is relayed by {@link Exchange#relayHead} → on failure {@link #attemptFailed}
- * retries on another worker or answers 502/504. See {@code package-info.java} for the rules.
+ * request's way, top to bottom: {@link #service} checks it → an upgrade goes to its tunnel, a
+ * request without a body to {@link FastPath} while it has room, any other to {@link #forward},
+ * which chooses a worker and sends it the request built by {@link WorkerRequests} → the worker's
+ * answer is relayed by {@link Exchange#relayHead} → on failure {@link #attemptFailed} reads the
+ * {@link FailureVerdict} and retries on another worker or answers 502, 504, 413 or 408. Both paths
+ * count each try with an {@link Attempt}. See {@code package-info.java} for the rules.
  */
 @WebServlet(urlPatterns = "/*", asyncSupported = true, loadOnStartup = 1)
 public class ProxyServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(ProxyServlet.class.getName());
-
-  /** nginx's rule: these are never sent to a second worker once one may have seen them. */
-  static final Set<String> NOT_IDEMPOTENT = Set.of("POST", "PATCH", "LOCK");
 
   @EJB private transient Supervisor supervisor;
   @Inject private transient ProxyStatus status;
@@ -69,6 +62,7 @@ public class ProxyServlet extends HttpServlet {
     ConfigValues values = new ConfigValues(key -> config.getOptionalValue(key, String.class));
     settings = ProxySettings.read(values);
     FrontDoorLink.configure(values, settings.maxBodySize());
+    ConnectionAbort.probe(getServletContext().getClass().getClassLoader());
     balancer =
         new Balancer(
             settings.strategy(),
@@ -189,22 +183,15 @@ public class ProxyServlet extends HttpServlet {
     }
     AsyncContext async = request.startAsync();
     async.setTimeout(0); // the worker's pace decides; our own timeouts are below
-    forward(
-        new Exchange(
-            async,
-            body,
-            settings.accessLog(),
-            stalls,
-            settings.readTimeout(),
-            settings.responseTimeout()));
+    forward(new Exchange(async, body, settings, stalls));
   }
 
   /** Chooses a worker not tried yet and sends it the request (R1, R4, R5). */
   private void forward(Exchange exchange) {
     PeerSet peers = balancer.peers(routing.current());
     Peer peer = balancer.choose(peers, settings.hashKey().of(exchange.request), exchange.tried());
-    if (peer == null && exchange.lastFailure() != null) {
-      failWithLast(exchange, exchange.lastFailure()); // as nginx: the last worker's error counts
+    if (peer == null && exchange.lastVerdict() != null) {
+      exchange.fail(exchange.lastVerdict()); // as nginx: the last worker's error counts
       return;
     }
     if (peer == null) {
@@ -225,75 +212,27 @@ public class ProxyServlet extends HttpServlet {
       return;
     }
     exchange.attempting(peer);
-    peer.upstream().requestStarted();
     CompletableFuture<?> sending =
         clients.forWorker(peer.workerId()).sendAsync(outbound, exchange::relayHead);
     exchange.sending(sending);
     sending.whenComplete((answer, error) -> attemptFailed(exchange, error));
   }
 
-  /** After a failed attempt: the next worker if nginx would retry, else 502, 504 or 413. */
+  /**
+   * After a failed attempt, as its {@link FailureVerdict} says: the next worker, or the proxy's own
+   * answer (502, 504, 413, 408), or nothing when the client left.
+   */
   private void attemptFailed(Exchange exchange, Throwable error) {
     if (error == null || exchange.answering()) {
       return; // answered: the relay ends the exchange
     }
-    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-    if (exchange.timedOut() != null) {
-      cause = exchange.timedOut(); // our own idle timeout cancelled the attempt
-    } else if (cause instanceof CancellationException
-        || exchange.finished()
-        || exchange.body.clientFailed()) {
-      exchange.attemptCancelled();
-      return;
-    }
-    exchange.attemptFailed(cause);
-    exchange.dropUnsentAnswer();
-    if (retryable(exchange, cause)) {
-      LOG.log(
-          Level.INFO,
-          "Worker {0} failed ({1}); trying another",
-          new Object[] {Integer.toString(exchange.current().workerId()), cause.toString()});
+    FailureVerdict verdict = exchange.attemptFailed(error);
+    if (verdict.retry()) {
+      FailureLog.retrying(exchange.workerId(), verdict.cause());
       forward(exchange);
     } else {
-      failWithLast(exchange, cause);
+      exchange.fail(verdict);
     }
-  }
-
-  private static void failWithLast(Exchange exchange, Throwable cause) {
-    if (exchange.body.tooLarge()) {
-      exchange.fail(
-          HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "request body too large", cause);
-    } else if (cause instanceof ClientTooSlow) {
-      exchange.fail(HttpServletResponse.SC_REQUEST_TIMEOUT, "request body timeout", cause);
-    } else if (cause instanceof HttpTimeoutException) {
-      exchange.fail(
-          HttpServletResponse.SC_GATEWAY_TIMEOUT,
-          "gateway timeout: worker " + exchange.current().workerId() + " did not answer in time",
-          cause);
-    } else {
-      exchange.fail(
-          HttpServletResponse.SC_BAD_GATEWAY,
-          "bad gateway: worker " + exchange.current().workerId() + " failed",
-          cause);
-    }
-  }
-
-  /**
-   * nginx's {@code proxy_next_upstream error timeout}: another worker while tries remain and
-   * nothing reached the client; a request that is not idempotent, or whose body was already
-   * streamed, only when it never reached the worker (the connection was not made).
-   */
-  private boolean retryable(Exchange exchange, Throwable cause) {
-    if (exchange.body.tooLarge()
-        || cause instanceof ClientTooSlow
-        || exchange.tries() >= settings.maxTries()) {
-      return false;
-    }
-    boolean notConnected =
-        cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException;
-    boolean replayable =
-        !NOT_IDEMPOTENT.contains(exchange.request.getMethod()) && !exchange.body.read();
-    return notConnected || (replayable && (cause instanceof IOException));
   }
 
   /** A short plain-text answer of the proxy's own (502, 504, 413, 405). */

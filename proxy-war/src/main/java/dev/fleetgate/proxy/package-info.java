@@ -1,6 +1,14 @@
 /**
  * The reverse proxy: every request that is not the console's goes to a ready worker.
  *
+ * <p>A request's way, top to bottom: {@link ProxyServlet#service} checks it, then an upgrade goes
+ * to the {@code upgrade} package, a request without a body to {@link FastPath} (one {@link
+ * FastAttempt} per try, synchronous), any other to {@link ProxyServlet}'s asynchronous path (one
+ * {@link Exchange}, its answer streamed by {@link ResponseRelay}). On both paths each try on a
+ * worker is one {@link Attempt}, which closes its counts exactly once, and a failed try gets one
+ * {@link FailureVerdict}: retry, the proxy's own answer, or nothing (the client left, or part of
+ * the worker's answer is already out).
+ *
  * <ul>
  *   <li>R1 The worker comes from {@link dev.fleetgate.proxy.balance.Balancer} over the supervisor's
  *       routes: no lock and no EJB call per request.
@@ -15,14 +23,17 @@
  *   <li>R4 No ready worker: 502 {@code no worker is ready}. Worker failed: 502. No response headers
  *       within {@code fleetgate.proxy.response-timeout} (counted once the request body is sent), or
  *       no connection within {@code fleetgate.proxy.connect-timeout}: 504. Each logged with the
- *       worker's id.
+ *       worker's id. One rule for both paths: {@link FailureVerdict}.
  *   <li>R5 Retries as nginx's {@code proxy_next_upstream error timeout}: on another worker, up to
  *       {@code fleetgate.proxy.max-tries}, only while nothing reached the client; POST, PATCH, LOCK
- *       and requests whose body was streamed only when the worker never got the connection.
+ *       and requests whose body was streamed only when the worker never got the connection. A
+ *       worker is blamed (passive health) for its own failures, never for the client's: a body over
+ *       the limit, a client too slow to send it, a client gone.
  *   <li>R6 A body over {@code fleetgate.proxy.max-body-size} gets 413: before any worker sees it
  *       when its length is declared, as soon as it runs over when chunked.
  *   <li>R7 A client that goes away cancels the worker exchange; every attempt ends its worker's
- *       in-flight count exactly once, so draining works.
+ *       in-flight count exactly once ({@link Attempt}, whichever of answer, failure, timeout or
+ *       cancellation comes first), so draining works.
  *   <li>R8 Requests with {@code Upgrade} (WebSocket) are tunnelled ({@code upgrade} package);
  *       HTTP/2's {@code h2c} upgrade is ignored and the request proxied as HTTP/1.1.
  *   <li>R9 An access log line per request, in a configurable format, when enabled.
@@ -30,8 +41,9 @@
  *       {@code fleetgate.proxy.read-timeout} between two reads, never over a whole transfer. A
  *       worker silent that long in the middle of a body, or one that fails there, gets the client's
  *       connection cut, so the body never looks complete; a client that stops sending its body that
- *       long gets 408. Enforced by one sweep ({@link dev.fleetgate.proxy.StallWatch}), not a timer
- *       per request.
+ *       long gets 408. How to cut a connection is looked up once at start ({@link
+ *       ConnectionAbort}), with a warning in the log where the container offers no way. Enforced by
+ *       one sweep ({@link dev.fleetgate.proxy.StallWatch}), not a timer per request.
  *   <li>R12 Per-worker traffic (requests, errors by kind, status classes, bytes, latency) recorded
  *       once per attempt without locks, in {@link dev.fleetgate.supervisor.traffic}.
  *   <li>R10 Active health checks as HAProxy's: a worker failing {@code fall} checks in a row gets

@@ -1,9 +1,10 @@
 package dev.fleetgate.proxy.upgrade;
 
+import dev.fleetgate.proxy.Attempt;
+import dev.fleetgate.proxy.FailureVerdict;
 import dev.fleetgate.proxy.ProxyServlet;
 import dev.fleetgate.proxy.ResponseHeaders;
 import dev.fleetgate.supervisor.routing.Upstream;
-import dev.fleetgate.supervisor.traffic.ErrorKind;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -13,9 +14,6 @@ import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
@@ -46,6 +44,7 @@ public class Tunnel implements HttpUpgradeHandler, WorkerHandshake.Listener {
   private static final Logger LOG = Logger.getLogger(Tunnel.class.getName());
 
   private UpgradeForwarder.Handshake plan;
+  private Attempt attempt;
   private AsynchronousSocketChannel worker;
   private ByteBuffer fromWorker;
   private int lastWorkerRead;
@@ -68,7 +67,6 @@ public class Tunnel implements HttpUpgradeHandler, WorkerHandshake.Listener {
   private volatile boolean clientDone;
   private volatile boolean workerDone;
   private int answerStatus;
-  private long answerHeadNanos;
   private long refusalBytes;
 
   /** What the handshake needs; given by {@link UpgradeForwarder} before the container's init. */
@@ -76,7 +74,7 @@ public class Tunnel implements HttpUpgradeHandler, WorkerHandshake.Listener {
     this.plan = handshake;
     this.upstream = handshake.peer().upstream();
     this.readTimeout = handshake.readTimeout();
-    upstream.requestStarted();
+    this.attempt = new Attempt(handshake.peer());
   }
 
   @Override
@@ -103,8 +101,7 @@ public class Tunnel implements HttpUpgradeHandler, WorkerHandshake.Listener {
   @Override
   public void head(int status, List<String[]> headers) {
     answerStatus = status;
-    answerHeadNanos = System.nanoTime();
-    plan.peer().health().succeeded();
+    attempt.headArrived();
     HttpServletResponse response = plan.response();
     response.setStatus(status);
     ResponseHeaders.copy(headers, response);
@@ -156,16 +153,13 @@ public class Tunnel implements HttpUpgradeHandler, WorkerHandshake.Listener {
                 answerStatus,
                 0,
                 upstream.workerId(),
-                upstreamMillis(),
+                attempt.millisToHead(),
                 totalMillis());
         open(channel, rest);
         return;
       }
       if (failure == null) {
-        upstream.requestFinished();
-        upstream
-            .traffic()
-            .completed(answerStatus, System.nanoTime() - plan.startNanos(), 0, refusalBytes);
+        attempt.answered(answerStatus, System.nanoTime() - attempt.startNanos(), 0, refusalBytes);
       } else {
         failed(failure);
       }
@@ -175,7 +169,7 @@ public class Tunnel implements HttpUpgradeHandler, WorkerHandshake.Listener {
               plan.response().getStatus(),
               refusalBytes,
               upstream.workerId(),
-              upstreamMillis(),
+              attempt.millisToHead(),
               totalMillis());
       plan.response().flushBuffer();
     } catch (IOException | RuntimeException e) {
@@ -190,42 +184,34 @@ public class Tunnel implements HttpUpgradeHandler, WorkerHandshake.Listener {
     }
   }
 
-  /** The worker failed: 502 or 504 when nothing of its answer went out, else the answer ends. */
+  /**
+   * The worker failed: 502 or 504 when nothing of its answer went out (the rules of the other
+   * requests, {@link FailureVerdict}; a handshake is tried once), else its answer ends there.
+   */
   private void failed(Throwable failure) throws IOException {
-    boolean timeout = failure instanceof HttpTimeoutException;
-    upstream.requestFinished();
-    upstream
-        .traffic()
-        .failed(
-            failure instanceof HttpConnectTimeoutException || failure instanceof ConnectException
-                ? ErrorKind.CONNECT
-                : timeout ? ErrorKind.TIMEOUT : ErrorKind.PROTOCOL,
-            0,
-            refusalBytes);
-    plan.peer().health().failed();
+    FailureVerdict verdict =
+        FailureVerdict.of(
+            failure,
+            plan.request().getMethod(),
+            FailureVerdict.Body.UNREAD,
+            refusalBytes > 0 ? FailureVerdict.Client.ANSWER_STARTED : FailureVerdict.Client.WAITING,
+            1,
+            1);
+    attempt.failed(verdict, 0, refusalBytes);
     LOG.log(
         Level.WARNING,
         "Upgrade to worker {0} failed: {1}",
-        new Object[] {Integer.toString(upstream.workerId()), failure.toString()});
+        new Object[] {Integer.toString(upstream.workerId()), verdict.cause().toString()});
     HttpServletResponse response = plan.response();
-    if (!response.isCommitted()) {
+    if (verdict.answers() && !response.isCommitted()) {
       response.reset();
       response.setHeader("Connection", "close");
-      ProxyServlet.reply(
-          response,
-          timeout ? HttpServletResponse.SC_GATEWAY_TIMEOUT : HttpServletResponse.SC_BAD_GATEWAY,
-          (timeout
-              ? "gateway timeout: worker " + upstream.workerId() + " did not answer in time"
-              : "bad gateway: worker " + upstream.workerId() + " failed"));
+      ProxyServlet.reply(response, verdict.status(), verdict.text(upstream.workerId()));
     }
   }
 
   private long totalMillis() {
-    return (System.nanoTime() - plan.startNanos()) / 1_000_000;
-  }
-
-  private long upstreamMillis() {
-    return answerHeadNanos == 0 ? -1 : (answerHeadNanos - plan.startNanos()) / 1_000_000;
+    return (System.nanoTime() - attempt.startNanos()) / 1_000_000;
   }
 
   /** The worker switched protocols: the tunnel opens on its connection and what it sent. */
@@ -383,12 +369,9 @@ public class Tunnel implements HttpUpgradeHandler, WorkerHandshake.Listener {
       LOG.log(Level.FINE, "Tunnel to {0} closed: {1}", new Object[] {upstream, error.toString()});
     }
     if (was == OPEN) {
-      upstream.requestFinished();
-      upstream.traffic().tunnelClosed();
-    } else if (upstream != null) {
-      // Closed by the container before the worker answered: the handshake's count ends here.
-      upstream.requestFinished();
-      upstream.traffic().failed(ErrorKind.CLIENT_ABORT, 0, 0);
+      attempt.tunnelClosed();
+    } else if (attempt != null) {
+      attempt.cancelled(0, 0); // closed by the container before the worker answered
     }
     try {
       if (worker != null) {

@@ -39,8 +39,7 @@ public final class UpgradeForwarder {
       Duration responseTimeout,
       Duration readTimeout,
       ScheduledExecutorService timer,
-      HandshakeLog log,
-      long startNanos) {}
+      HandshakeLog log) {}
 
   private final Duration connectTimeout;
   private final Duration responseTimeout;
@@ -104,7 +103,6 @@ public final class UpgradeForwarder {
             responseTimeout,
             readTimeout,
             timer,
-            log,
-            System.nanoTime()));
+            log));
   }
 }

@@ -35,7 +35,11 @@ public final class ConnectionPool {
     this.nanoClock = nanoClock;
   }
 
-  /** A connection to {@code worker}: an idle one still young enough, else a new one. */
+  /**
+   * A connection to {@code worker}: an idle one still young enough, else a new one.
+   *
+   * @throws java.net.http.HttpConnectTimeoutException when a new one is not connected in time
+   */
   public WorkerConnection take(InetSocketAddress worker) throws IOException {
     Idle pool = idle.get(worker);
     if (pool != null) {

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpConnectTimeoutException;
 
 /** One kept-alive HTTP/1.1 connection to a worker, used by one request at a time (U2). */
 public final class WorkerConnection implements AutoCloseable {
@@ -24,6 +26,10 @@ public final class WorkerConnection implements AutoCloseable {
     this.reused = reused;
   }
 
+  /**
+   * @throws HttpConnectTimeoutException when not connected in time, as the JDK client says it, so
+   *     both paths read a connect timeout alike (504, and retried even for a POST)
+   */
   static WorkerConnection open(InetSocketAddress worker, int connectTimeoutMillis)
       throws IOException {
     Socket socket = new Socket();
@@ -32,6 +38,9 @@ public final class WorkerConnection implements AutoCloseable {
       socket.connect(worker, connectTimeoutMillis);
       return new WorkerConnection(
           worker, socket, socket.getInputStream(), socket.getOutputStream(), false);
+    } catch (SocketTimeoutException e) {
+      socket.close();
+      throw new HttpConnectTimeoutException("connect timed out");
     } catch (IOException e) {
       socket.close();
       throw e;
