@@ -18,13 +18,22 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * One try of the fast path on one worker (R15): the request head sent over a pooled connection, the
- * answer relayed to the client as it arrives, and the try's counts (in-flight, traffic, passive
- * health) closed exactly once by its {@link Attempt}. A failure ends as a {@link FailureVerdict},
- * which {@link FastPath} follows.
+ * One try of the fast path on one worker (R15): the request head (and its small body, whole in
+ * memory, so a retry can send it again) sent over a pooled connection, the answer relayed to the
+ * client as it arrives, and the try's counts (in-flight, traffic, passive health) closed exactly
+ * once by its {@link Attempt}. A failure ends as a {@link FailureVerdict}, which {@link FastPath}
+ * follows.
  */
 final class FastAttempt implements ResponseParser.Sink {
   private static final int MAX_HEAD = 64 * 1024;
+
+  /**
+   * A POST, PATCH or LOCK sent on a kept-alive connection that the worker then closed without an
+   * answer may have been acted on, and is never sent again (nginx's rule). So it reuses only a
+   * connection idle for less than this: far below Node's 5 s {@code keepAliveTimeout}, so the
+   * worker had no reason to close it.
+   */
+  static final long UNREPEATABLE_IDLE_NANOS = 1_000_000_000L;
 
   private final Attempt attempt;
   final HttpServletRequest request;
@@ -32,6 +41,8 @@ final class FastAttempt implements ResponseParser.Sink {
   private final ConnectionPool pool;
   private final ProxySettings settings;
   private final byte[] buffer;
+  private final long bodyBytes;
+  private final boolean unrepeatable;
   long written;
   private boolean answering;
   private ServletOutputStream out;
@@ -45,8 +56,11 @@ final class FastAttempt implements ResponseParser.Sink {
       HttpServletResponse response,
       ConnectionPool pool,
       ProxySettings settings,
-      byte[] buffer) {
+      byte[] buffer,
+      long bodyBytes) {
     this.attempt = new Attempt(peer);
+    this.bodyBytes = bodyBytes;
+    this.unrepeatable = FailureVerdict.NOT_IDEMPOTENT.contains(request.getMethod());
     this.request = request;
     this.response = response;
     this.pool = pool;
@@ -70,17 +84,20 @@ final class FastAttempt implements ResponseParser.Sink {
    * @param tries tries so far, this one included
    * @return null when the answer went out whole, else the verdict on the failure
    */
-  FailureVerdict run(byte[] head, int tries) {
+  FailureVerdict run(byte[] message, int tries) {
     Peer peer = attempt.peer();
     WorkerConnection connection = null;
     ResponseParser parser = null;
     try {
-      connection = pool.take(peer.upstream().address());
-      parser = exchange(connection, head);
+      connection =
+          unrepeatable
+              ? pool.take(peer.upstream().address(), UNREPEATABLE_IDLE_NANOS)
+              : pool.take(peer.upstream().address());
+      parser = exchange(connection, message);
       if (parser == null) { // a pooled connection the worker had closed: once more, fresh
         connection.close();
         connection = pool.fresh(peer.upstream().address());
-        parser = exchange(connection, head);
+        parser = exchange(connection, message);
         if (parser == null) {
           throw new MalformedResponse("the worker closed the connection without answering");
         }
@@ -94,7 +111,7 @@ final class FastAttempt implements ResponseParser.Sink {
       if (connection != null) {
         connection.close();
       }
-      attempt.failed(ErrorKind.PROTOCOL, false, 0, written); // a bug of ours: still counted once
+      attempt.failed(ErrorKind.PROTOCOL, false, bodyBytes, written); // a bug of ours: counted once
       throw e;
     }
     if (parser.reusable() && clientFailure == null && !leftover) {
@@ -102,20 +119,21 @@ final class FastAttempt implements ResponseParser.Sink {
     } else {
       connection.close();
     }
-    attempt.answered(response.getStatus(), System.nanoTime() - attempt.startNanos(), 0, written);
+    attempt.answered(
+        response.getStatus(), System.nanoTime() - attempt.startNanos(), bodyBytes, written);
     return null;
   }
 
   /**
-   * Sends the head and relays the answer.
+   * Sends the request (head and small body) and relays the answer.
    *
    * @return the parser at the end of the answer, or null when a pooled connection turned out closed
-   *     before any byte of an answer
+   *     before any byte of an answer and the request may be sent again
    */
-  private ResponseParser exchange(WorkerConnection connection, byte[] head) throws IOException {
+  private ResponseParser exchange(WorkerConnection connection, byte[] message) throws IOException {
     ResponseParser parser = new ResponseParser("HEAD".equals(request.getMethod()), MAX_HEAD);
     try {
-      connection.write(head, 0, head.length);
+      connection.write(message, 0, message.length);
     } catch (IOException e) {
       if (connection.reused()) {
         return null;
@@ -133,13 +151,13 @@ final class FastAttempt implements ResponseParser.Sink {
                 ? "worker sent nothing for " + settings.readTimeout().toMillis() + " ms"
                 : "no response headers within " + settings.responseTimeout().toMillis() + " ms");
       } catch (IOException e) {
-        if (connection.reused() && parser.nothingReceived()) {
+        if (connection.reused() && parser.nothingReceived() && !unrepeatable) {
           return null;
         }
         throw e;
       }
       if (n < 0) {
-        if (connection.reused() && parser.nothingReceived()) {
+        if (connection.reused() && parser.nothingReceived() && !unrepeatable) {
           return null;
         }
         parser.closed(this);
@@ -201,7 +219,7 @@ final class FastAttempt implements ResponseParser.Sink {
     FailureVerdict verdict =
         FailureVerdict.of(
             failure, request.getMethod(), Body.UNREAD, client, tries, settings.maxTries());
-    attempt.failed(verdict, 0, written);
+    attempt.failed(verdict, bodyBytes, written);
     if (client == Client.ANSWER_STARTED) {
       // The worker broke off in the middle of the body: the client's connection is cut, so a
       // chunked body never looks whole (as the asynchronous path does).

@@ -6,27 +6,30 @@ import dev.fleetgate.proxy.balance.PeerSet;
 import dev.fleetgate.proxy.upstream.ConnectionPool;
 import dev.fleetgate.proxy.upstream.ResponseParser;
 import dev.fleetgate.supervisor.routing.RoutingTable;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The synchronous fast path (R15): a request without a body is proxied on the container thread that
- * received it, start to finish, over a pooled kept-alive connection to the worker ({@link
- * ConnectionPool}) and a strict parser of its answer ({@link ResponseParser}) — no {@code
- * startAsync}, no hand-off between threads. Finishing a response from another thread, which every
- * asynchronous HTTP client does, tripled the container's cost per request (README, Performance).
+ * The synchronous fast path (R15): a request without a body, or with a small one that arrived with
+ * its head, is proxied on the container thread that received it, start to finish, over a pooled
+ * kept-alive connection to the worker ({@link ConnectionPool}) and a strict parser of its answer
+ * ({@link ResponseParser}) — no {@code startAsync}, no hand-off between threads. Finishing a
+ * response from another thread, which every asynchronous HTTP client does, tripled the container's
+ * cost per request (README, Performance).
  *
  * <p>Container threads are few, so at most {@code fleetgate.proxy.sync-threads} of them wait on
- * workers at once; a request over that budget, or one with a body or an upgrade, takes the
- * asynchronous path, which holds no thread. Slow answers and long streams therefore never take
- * every request thread. The rules are those of the asynchronous path: the same worker choice,
- * headers, timeouts and access log, the same {@link FailureVerdict} on a failed try (retries as
- * nginx's {@code proxy_next_upstream error timeout}, 502 or 504) and the same {@link Attempt}
- * counting it (in flight, traffic figures, passive health).
+ * workers at once; a request over that budget, one with a large, chunked or late body, or an
+ * upgrade takes the asynchronous path, which holds no thread. Slow answers and long streams
+ * therefore never take every request thread. The rules are those of the asynchronous path: the same
+ * worker choice, headers, timeouts and access log, the same {@link FailureVerdict} on a failed try
+ * (retries as nginx's {@code proxy_next_upstream error timeout}, 502 or 504) and the same {@link
+ * Attempt} counting it (in flight, traffic figures, passive health).
  */
 final class FastPath {
   private static final int READ_BUFFER = 16 * 1024;
@@ -55,42 +58,72 @@ final class FastPath {
   }
 
   /**
-   * True for a request this path may take: no body, no upgrade, and a method that may be sent again
-   * (a pooled connection the worker closed before answering is retried on a new one, which a POST
-   * must never be: the worker may have acted on it).
+   * Bodies up to this size are read whole when they already arrived with the head, as nginx's
+   * {@code client_body_buffer_size} keeps small bodies in memory.
    */
-  static boolean suits(HttpServletRequest request) {
-    return request.getContentLengthLong() <= 0
+  static final int SMALL_BODY = 16 * 1024;
+
+  /**
+   * True for a request this path may take: no upgrade, and no body or one of a declared length of
+   * at most {@link #SMALL_BODY} (and within {@code max-body-size}); {@link #tryProxy} then also
+   * checks that the body has arrived.
+   */
+  static boolean suits(HttpServletRequest request, long maxBodySize) {
+    long length = request.getContentLengthLong();
+    return length <= SMALL_BODY
+        && (maxBodySize <= 0 || length <= maxBodySize)
         && request.getHeader("Transfer-Encoding") == null
-        && request.getHeader("Upgrade") == null
-        && !FailureVerdict.NOT_IDEMPOTENT.contains(request.getMethod());
+        && request.getHeader("Upgrade") == null;
   }
 
   /**
-   * Proxies the request on this thread if a place in the budget is free.
+   * Proxies the request on this thread if a place in the budget is free and its body, if any, is
+   * already in the container's buffer (reading it cannot wait on the client).
    *
-   * @return false when it did nothing (the budget is spent): the asynchronous path takes over
+   * @return false when it did nothing: the asynchronous path takes over
    */
   boolean tryProxy(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    int bodyLength = (int) Math.max(0, request.getContentLengthLong());
+    if (bodyLength > 0 && request.getInputStream().available() < bodyLength) {
+      return false; // still on its way (or behind Expect: 100-continue): read without a thread
+    }
     if (waiting.incrementAndGet() > maxWaiting) {
       waiting.decrementAndGet();
       return false;
     }
     try {
-      proxy(request, response);
+      proxy(request, response, bodyLength);
       return true;
     } finally {
       waiting.decrementAndGet();
     }
   }
 
+  /** The head the worker gets, followed by the body when there is one: one write. */
+  private byte[] message(HttpServletRequest request, int bodyLength) throws IOException {
+    byte[] head = WorkerRequestHead.of(request, forwarding, null);
+    if (bodyLength == 0) {
+      return head;
+    }
+    byte[] message = Arrays.copyOf(head, head.length + bodyLength);
+    ServletInputStream in = request.getInputStream();
+    for (int at = head.length, n; at < message.length; at += n) {
+      n = in.read(message, at, message.length - at);
+      if (n < 0) {
+        throw new IOException("the client's body ended before its Content-Length");
+      }
+    }
+    return message;
+  }
+
   /**
    * Tries workers in turn until one answers or the {@link FailureVerdict} says to stop, then writes
    * the access log line (R1, R4, R5, R9).
    */
-  private void proxy(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  private void proxy(HttpServletRequest request, HttpServletResponse response, int bodyLength)
+      throws IOException {
     long started = System.nanoTime();
-    byte[] head = null;
+    byte[] message = null;
     List<Peer> tried = null;
     FastAttempt attempt = null;
     FailureVerdict verdict = null;
@@ -113,11 +146,11 @@ final class FastPath {
         }
         tried.add(attempt.peer());
       }
-      if (head == null) {
-        head = WorkerRequestHead.of(request, forwarding, null);
+      if (message == null) {
+        message = message(request, bodyLength);
       }
-      attempt = new FastAttempt(next, request, response, pool, settings, buffers.get());
-      verdict = attempt.run(head, ++tries);
+      attempt = new FastAttempt(next, request, response, pool, settings, buffers.get(), bodyLength);
+      verdict = attempt.run(message, ++tries);
       if (verdict == null) {
         break; // answered
       }

@@ -172,7 +172,7 @@ public class ProxyServlet extends HttpServlet {
       }
       return;
     }
-    if (FastPath.suits(request) && fastPath.tryProxy(request, response)) {
+    if (FastPath.suits(request, settings.maxBodySize()) && fastPath.tryProxy(request, response)) {
       return;
     }
     RequestBody body = new RequestBody(request, settings.maxBodySize());

@@ -57,10 +57,12 @@
  *       WAR neither the console's sign-in nor CDI's request context runs for proxied requests
  *       ({@code dev.fleetgate.admin.security.ConsoleOnlyAuthentication}, Weld's {@code
  *       org.jboss.weld.context.mapping} in micro-war's web.xml).
- *   <li>R15 A request without a body or an upgrade is proxied synchronously on the thread that
- *       received it ({@link FastPath}), over pooled worker connections, while fewer than {@code
+ *   <li>R15 A request without an upgrade and without a body, or with a body of at most 16 KiB that
+ *       arrived with its head, is proxied synchronously on the thread that received it ({@link
+ *       FastPath}), over pooled worker connections, while fewer than {@code
  *       fleetgate.proxy.sync-threads} such requests wait on workers; the others take the
- *       asynchronous path, which holds no thread. Both follow R1–R13.
+ *       asynchronous path, which holds no thread. Both follow R1–R13. A POST, PATCH or LOCK reuses
+ *       only a connection idle for less than 1 s, and is not sent again once written.
  * </ul>
  */
 package dev.fleetgate.proxy;

@@ -41,13 +41,23 @@ public final class ConnectionPool {
    * @throws java.net.http.HttpConnectTimeoutException when a new one is not connected in time
    */
   public WorkerConnection take(InetSocketAddress worker) throws IOException {
+    return take(worker, idleLimitNanos);
+  }
+
+  /**
+   * As {@link #take(InetSocketAddress)}, but only an idle connection younger than {@code
+   * maxIdleNanos} is reused: for a request that must not be sent twice, the worker should have had
+   * no reason to close the connection under it.
+   */
+  public WorkerConnection take(InetSocketAddress worker, long maxIdleNanos) throws IOException {
+    long limit = Math.min(maxIdleNanos, idleLimitNanos);
     Idle pool = idle.get(worker);
     if (pool != null) {
       long now = nanoClock.getAsLong();
       WorkerConnection connection;
       while ((connection = pool.connections.pollFirst()) != null) {
         pool.count.decrementAndGet();
-        if (now - connection.idleSince < idleLimitNanos) {
+        if (now - connection.idleSince < limit) {
           return connection.reusedOnce();
         }
         connection.close();

@@ -74,4 +74,19 @@ class ConnectionPoolTest {
     assertNotSame(old, taken);
     assertEquals(0, cut.idleCount(address));
   }
+
+  @Test
+  void aRequestThatMustNotBeSentTwiceReusesOnlyARecentlyUsedConnection() throws IOException {
+    WorkerConnection first = cut.take(address);
+    cut.giveBack(first);
+    clock.addAndGet(1_500_000_000L); // idle 1.5 s: within the idle limit, too old for a POST
+
+    WorkerConnection forPost = cut.take(address, 1_000_000_000L);
+    assertFalse(forPost.reused(), "a new connection, not the one idle for 1.5 s");
+    assertEquals(0, cut.idleCount(address), "the old one was closed, not kept");
+
+    cut.giveBack(forPost);
+    clock.addAndGet(500_000_000L);
+    assertTrue(cut.take(address, 1_000_000_000L).reused(), "idle 0.5 s: reused");
+  }
 }
