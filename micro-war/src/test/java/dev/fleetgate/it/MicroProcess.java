@@ -60,6 +60,7 @@ final class MicroProcess implements AutoCloseable {
     command.add(
         "-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + (cpus > 2 ? cpus - 1 : 2));
     command.add("-Dfleetgate.state-dir=" + workDir.resolve("state"));
+    command.add("-Dfleetgate.standalone=true"); // as the launcher: Fleetgate owns this JVM
     // Workers' states and pids are at /admin/metrics, for a signed-in user or this token.
     command.add("-Dfleetgate.metrics.token=" + Http.METRICS_TOKEN);
     command.addAll(systemProperties);

@@ -92,6 +92,61 @@ class ServerLifecycleIT {
     }
   }
 
+  /** dev.fleetgate.supervisor.shutdown R1: SIGTERM drains the requests in flight, then exits 0. */
+  @Test
+  void r1_sigtermLetsTheRequestsInFlightFinishThenStopsTheWorkersAndExitsWithZero()
+      throws Exception {
+    try (MicroProcess server =
+        MicroProcess.start(
+            dir.resolve("sigterm-drain"),
+            Map.of("FLEETGATE_WORKERS_COUNT", "2", "FLEETGATE_WORKERS_BASE_PORT", "23206"),
+            List.of())) {
+      Http.await(
+          () -> Http.readyWorkers(server.base()) == 2,
+          Duration.ofSeconds(180),
+          "both workers ready");
+      List<Long> pids =
+          Http.workers(Http.details(server.base())).values().stream()
+              .map(Http.WorkerInfo::pid)
+              .toList();
+      java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+      List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> slow =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        slow.add(
+            client.sendAsync(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server.base() + "/delay?ms=4000&i=" + i))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString()));
+      }
+      Http.await(
+          () -> inFlight(server) >= 20, Duration.ofSeconds(30), "20 slow requests in flight");
+
+      server.process.destroy(); // SIGTERM
+
+      for (var answer : slow) {
+        assertEquals(200, answer.get(30, TimeUnit.SECONDS).statusCode(), "each slow one answered");
+      }
+      assertTrue(server.process.waitFor(60, TimeUnit.SECONDS), "the server exited");
+      assertEquals(0, server.process.exitValue(), "a clean exit for the service manager");
+      for (long pid : pids) {
+        assertTrue(ProcessHandle.of(pid).isEmpty(), "worker " + pid + " stopped");
+      }
+      assertTrue(server.log().contains("Fleetgate drained"), "the drain is logged");
+    }
+  }
+
+  private static long inFlight(MicroProcess server) {
+    long sum = 0;
+    for (String line : Http.details(server.base()).split("\n")) {
+      if (line.startsWith("fleetgate_worker_in_flight{")) {
+        sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
+  }
+
   @Test
   void anInvalidSettingStopsDeploymentWithAMessageNamingTheKeyAndValue() throws Exception {
     try (MicroProcess server =

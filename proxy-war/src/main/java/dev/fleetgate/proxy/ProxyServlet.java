@@ -158,6 +158,10 @@ public class ProxyServlet extends HttpServlet {
       RequestFraming.refuse(response, refusal);
       return;
     }
+    if (routing.stopping()) {
+      response.setHeader(
+          "Connection", "close"); // draining to stop: the next request goes elsewhere
+    }
     if ("CONNECT".equals(request.getMethod())) {
       reply(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "CONNECT is not supported");
       return;

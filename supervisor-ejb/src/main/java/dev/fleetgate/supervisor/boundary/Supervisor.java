@@ -13,6 +13,8 @@ import dev.fleetgate.supervisor.entity.TrafficSnapshot;
 import dev.fleetgate.supervisor.entity.WorkerEvent;
 import dev.fleetgate.supervisor.entity.WorkerSnapshot;
 import dev.fleetgate.supervisor.routing.RoutingTable;
+import dev.fleetgate.supervisor.shutdown.GracefulStop;
+import dev.fleetgate.supervisor.shutdown.StopSignals;
 import dev.fleetgate.supervisor.traffic.PrometheusText;
 import dev.fleetgate.supervisor.traffic.TrafficHistory;
 import dev.fleetgate.supervisor.traffic.WorkerTraffic;
@@ -65,6 +67,12 @@ public class Supervisor {
 
   private static final Duration HISTORY_WINDOW = Duration.ofMinutes(15);
 
+  /**
+   * Set by the launcher when Fleetgate owns its JVM (Payara Micro): then it answers SIGTERM and
+   * SIGINT itself ({@code dev.fleetgate.supervisor.shutdown}). Never on a shared Payara Server.
+   */
+  static final String STANDALONE = "fleetgate.standalone";
+
   private final RoutingTable routingTable = new RoutingTable();
   private final TrafficHistory history = new TrafficHistory(HISTORY_WINDOW, SAMPLE_INTERVAL);
   private SupervisorConfig config;
@@ -106,6 +114,11 @@ public class Supervisor {
             config.stateDir()
           });
       fleet.startInitial();
+      if (Boolean.getBoolean(STANDALONE)) {
+        StopSignals.install(
+            routingTable::beginStop,
+            new GracefulStop(routingTable::inFlight, config.drainTimeout()));
+      }
       scheduler.scheduleAtFixedRate(
           this::sampleTraffic,
           SAMPLE_INTERVAL.toMillis(),

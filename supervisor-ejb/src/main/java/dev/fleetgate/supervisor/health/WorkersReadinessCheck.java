@@ -7,7 +7,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready while at least {@code fleetgate.workers.min-ready} workers are READY; status only (R4). */
+/**
+ * Ready while at least {@code fleetgate.workers.min-ready} workers are READY and the server is not
+ * stopping; status only (R2, R4).
+ */
 @Readiness
 @ApplicationScoped
 public class WorkersReadinessCheck implements HealthCheck {
@@ -16,7 +19,9 @@ public class WorkersReadinessCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     return HealthCheckResponse.named("fleetgate-workers-ready")
-        .status(supervisor.snapshot().readyCount() >= supervisor.minReady())
+        .status(
+            !supervisor.routingTable().stopping()
+                && supervisor.snapshot().readyCount() >= supervisor.minReady())
         .build();
   }
 }

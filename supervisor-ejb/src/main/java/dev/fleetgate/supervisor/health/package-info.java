@@ -5,8 +5,8 @@
  * <ul>
  *   <li>R1 Live while the supervisor's periodic task keeps beating ({@link
  *       SupervisorLivenessCheck}).
- *   <li>R2 Ready while at least {@code fleetgate.workers.min-ready} workers are READY ({@link
- *       WorkersReadinessCheck}).
+ *   <li>R2 Ready while at least {@code fleetgate.workers.min-ready} workers are READY and the
+ *       server is not draining to stop ({@link WorkersReadinessCheck}).
  *   <li>R3 Started once every initial worker was ready once, or gave up ({@link
  *       InitialStartCheck}).
  *   <li>R4 Status only: each check's name and UP or DOWN, no data. Pids, ports, restarts and

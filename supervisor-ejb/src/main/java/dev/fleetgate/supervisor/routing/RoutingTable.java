@@ -9,6 +9,7 @@ import java.util.List;
  */
 public final class RoutingTable {
   private volatile Routes current = Routes.EMPTY;
+  private volatile boolean stopping;
   private final TrafficLedger traffic = new TrafficLedger();
 
   /** The per-worker counters the proxy updates; each {@link Upstream} holds its worker's. */
@@ -19,6 +20,28 @@ public final class RoutingTable {
   /** The routes in force now. */
   public Routes current() {
     return current;
+  }
+
+  /**
+   * True once the server is stopping: requests are still proxied, but their answers close the
+   * connection, so clients open their next one elsewhere.
+   */
+  public boolean stopping() {
+    return stopping;
+  }
+
+  /** The server began its graceful stop ({@code dev.fleetgate.supervisor.shutdown}). */
+  public void beginStop() {
+    stopping = true;
+  }
+
+  /** Requests in flight at any worker now, whichever worker took them. */
+  public int inFlight() {
+    int sum = 0;
+    for (var worker : traffic.all()) {
+      sum += worker.inFlight();
+    }
+    return sum;
   }
 
   /** Replaces the routes; called by the supervisor only, under its own lock. */

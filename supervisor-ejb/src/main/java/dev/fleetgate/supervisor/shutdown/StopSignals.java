@@ -1,0 +1,52 @@
+package dev.fleetgate.supervisor.shutdown;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import sun.misc.Signal;
+
+/**
+ * SIGTERM and SIGINT, taken over from the JVM's default (which runs the shutdown hooks at once and
+ * exits with 143 or 130): the first starts a graceful stop on a thread of its own, which ends the
+ * JVM with {@code System.exit(0)}; a second one hurries it (R1, R2).
+ */
+public final class StopSignals {
+  private static final Logger LOG = Logger.getLogger(StopSignals.class.getName());
+
+  private StopSignals() {}
+
+  /**
+   * @param beginStop marks the server as stopping (not ready, connections closed after answers)
+   * @param drain waits for the requests in flight
+   */
+  public static void install(Runnable beginStop, GracefulStop drain) {
+    AtomicBoolean stopping = new AtomicBoolean();
+    for (String name : new String[] {"TERM", "INT"}) {
+      Signal.handle(
+          new Signal(name),
+          signal -> {
+            if (!stopping.compareAndSet(false, true)) {
+              drain.hurry();
+              return;
+            }
+            Thread stopper = new Thread(() -> stop(signal.getName(), beginStop, drain));
+            stopper.setName("fleetgate-stop");
+            stopper.start();
+          });
+    }
+  }
+
+  private static void stop(String signal, Runnable beginStop, GracefulStop drain) {
+    LOG.log(Level.INFO, "SIG{0}: Fleetgate draining, then stopping", signal);
+    beginStop.run();
+    try {
+      if (drain.drain()) {
+        LOG.info("Fleetgate drained: no request in flight");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    // The shutdown hooks stop Payara, whose undeployment stops the workers (TERM, grace, KILL).
+    System.exit(0);
+  }
+}
