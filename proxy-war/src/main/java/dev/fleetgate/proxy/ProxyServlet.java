@@ -1,6 +1,5 @@
 package dev.fleetgate.proxy;
 
-import dev.fleetgate.proxy.balance.Balancer;
 import dev.fleetgate.proxy.balance.Peer;
 import dev.fleetgate.proxy.balance.PeerSet;
 import dev.fleetgate.proxy.upgrade.UpgradeForwarder;
@@ -46,54 +45,17 @@ public class ProxyServlet extends HttpServlet {
   @Resource private transient ManagedScheduledExecutorService scheduler;
 
   private transient RoutingTable routing;
-  private transient WorkerClients clients;
-  private transient ProxySettings settings;
-  private transient Balancer balancer;
-  private transient WorkerRequests workerRequests;
-  private transient UpgradeForwarder upgrades;
-  private transient ActiveHealthChecker checker;
   private transient StallWatch stalls;
   private transient ConnectionPool workerConnections;
-  private transient FastPath fastPath;
+  private transient volatile ProxyRuntime runtime;
 
   @Override
   public void init() {
     Config config = ConfigProvider.getConfig();
     ConfigValues values = new ConfigValues(key -> config.getOptionalValue(key, String.class));
-    settings = ProxySettings.read(values);
+    ProxySettings settings = ProxySettings.read(values);
     FrontDoorLink.configure(values, settings.maxBodySize());
     ConnectionAbort.probe(getServletContext().getClass().getClassLoader());
-    balancer =
-        new Balancer(
-            settings.strategy(),
-            settings.weights(),
-            settings.maxFails(),
-            settings.failTimeout(),
-            settings.healthCheckRise(),
-            settings.healthCheckFall(),
-            System::nanoTime);
-    clients =
-        new WorkerClients(
-            WorkerClients.countFor(Runtime.getRuntime().availableProcessors()),
-            settings.connectTimeout());
-    ForwardingPolicy forwarding =
-        new ForwardingPolicy(settings.trustedProxies(), settings.forwardedHeader());
-    workerRequests = new WorkerRequests(settings.responseTimeout(), forwarding);
-    upgrades =
-        new UpgradeForwarder(
-            settings.connectTimeout(),
-            settings.responseTimeout(),
-            settings.readTimeout(),
-            forwarding,
-            scheduler,
-            (request, status, bytes, worker, upstreamMillis, totalMillis) -> {
-              AccessLog accessLog = settings.accessLog();
-              if (accessLog.enabled()) {
-                accessLog.log(
-                    AccessLog.Entry.of(
-                        request, status, bytes, worker, upstreamMillis, totalMillis));
-              }
-            });
     routing = supervisor.routingTable();
     // nginx's keepalive 32; idle ones dropped after 4 s, before Node's 5 s keepAliveTimeout.
     workerConnections =
@@ -102,7 +64,6 @@ public class ProxyServlet extends HttpServlet {
             TimeUnit.SECONDS.toNanos(4),
             (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()),
             System::nanoTime);
-    fastPath = new FastPath(settings, balancer, routing, forwarding, workerConnections);
     status.opened(routing);
     stalls =
         new StallWatch(
@@ -110,27 +71,36 @@ public class ProxyServlet extends HttpServlet {
                 ? settings.readTimeout()
                 : settings.responseTimeout());
     stalls.start(scheduler);
-    settings
-        .healthCheckPath()
-        .ifPresent(
-            path -> {
-              checker =
-                  new ActiveHealthChecker(
-                      clients.forWorker(0),
-                      balancer,
-                      routing,
-                      path,
-                      settings.healthCheckInterval());
-              checker.start(scheduler);
-            });
+    runtime = ProxyRuntime.start(settings, routing, workerConnections, scheduler);
+    supervisor.onReload(this::prepareReload);
+    logSettings("Fleetgate proxy", runtime);
+  }
+
+  /**
+   * A reloaded configuration (R16): the new settings are read and checked now, so an invalid one
+   * changes nothing; the returned step puts them in force for every request that starts after it.
+   */
+  private Runnable prepareReload(ConfigValues values) {
+    ProxySettings settings = ProxySettings.read(values);
+    return () -> {
+      ProxyRuntime old = runtime;
+      runtime = ProxyRuntime.start(settings, routing, workerConnections, scheduler);
+      FrontDoorLink.configure(values, settings.maxBodySize());
+      old.stop();
+      logSettings("Fleetgate proxy reloaded", runtime);
+    };
+  }
+
+  private static void logSettings(String what, ProxyRuntime runtime) {
     LOG.log(
         Level.INFO,
-        "Fleetgate proxy: {0}, up to {1} tries, max body {2} bytes, {3} worker client(s)",
+        "{0}: {1}, up to {2} tries, max body {3} bytes, {4} worker client(s)",
         new Object[] {
-          settings.strategy(),
-          Integer.toString(settings.maxTries()),
-          Long.toString(settings.maxBodySize()),
-          Integer.toString(clients.size())
+          what,
+          runtime.settings.strategy(),
+          Integer.toString(runtime.settings.maxTries()),
+          Long.toString(runtime.settings.maxBodySize()),
+          Integer.toString(runtime.clients.size())
         });
   }
 
@@ -140,14 +110,12 @@ public class ProxyServlet extends HttpServlet {
     if (stalls != null) {
       stalls.stop();
     }
-    if (checker != null) {
-      checker.stop();
+    if (runtime != null) {
+      runtime.stop();
     }
     if (workerConnections != null) {
       workerConnections.close();
     }
-    // JDK 17's HttpClient has no close(): dropping it lets its selector thread end.
-    clients = null;
   }
 
   @Override
@@ -166,17 +134,21 @@ public class ProxyServlet extends HttpServlet {
       reply(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "CONNECT is not supported");
       return;
     }
+    ProxyRuntime rt = runtime;
+    ProxySettings settings = rt.settings;
     if (UpgradeForwarder.wanted(request)) {
       Peer peer =
-          balancer.choose(balancer.peers(routing.current()), settings.hashKey().of(request), null);
+          rt.balancer.choose(
+              rt.balancer.peers(routing.current()), settings.hashKey().of(request), null);
       if (peer == null) {
         reply(response, HttpServletResponse.SC_BAD_GATEWAY, "no worker is ready");
       } else {
-        upgrades.forward(request, response, peer);
+        rt.upgrades.forward(request, response, peer);
       }
       return;
     }
-    if (FastPath.suits(request, settings.maxBodySize()) && fastPath.tryProxy(request, response)) {
+    if (FastPath.suits(request, settings.maxBodySize())
+        && rt.fastPath.tryProxy(request, response)) {
       return;
     }
     RequestBody body = new RequestBody(request, settings.maxBodySize());
@@ -187,13 +159,14 @@ public class ProxyServlet extends HttpServlet {
     }
     AsyncContext async = request.startAsync();
     async.setTimeout(0); // the worker's pace decides; our own timeouts are below
-    forward(new Exchange(async, body, settings, stalls));
+    forward(rt, new Exchange(async, body, settings, stalls));
   }
 
   /** Chooses a worker not tried yet and sends it the request (R1, R4, R5). */
-  private void forward(Exchange exchange) {
-    PeerSet peers = balancer.peers(routing.current());
-    Peer peer = balancer.choose(peers, settings.hashKey().of(exchange.request), exchange.tried());
+  private void forward(ProxyRuntime rt, Exchange exchange) {
+    PeerSet peers = rt.balancer.peers(routing.current());
+    Peer peer =
+        rt.balancer.choose(peers, rt.settings.hashKey().of(exchange.request), exchange.tried());
     if (peer == null && exchange.lastVerdict() != null) {
       exchange.fail(exchange.lastVerdict()); // as nginx: the last worker's error counts
       return;
@@ -207,7 +180,7 @@ public class ProxyServlet extends HttpServlet {
     }
     HttpRequest outbound;
     try {
-      outbound = workerRequests.build(exchange, peer);
+      outbound = rt.workerRequests.build(exchange, peer);
     } catch (IllegalArgumentException e) {
       // The message would name the worker's address: the log gets it, the client does not.
       LOG.log(Level.FINE, "Request not expressible to a worker: {0}", e.getMessage());
@@ -217,23 +190,23 @@ public class ProxyServlet extends HttpServlet {
     }
     exchange.attempting(peer);
     CompletableFuture<?> sending =
-        clients.forWorker(peer.workerId()).sendAsync(outbound, exchange::relayHead);
+        rt.clients.forWorker(peer.workerId()).sendAsync(outbound, exchange::relayHead);
     exchange.sending(sending);
-    sending.whenComplete((answer, error) -> attemptFailed(exchange, error));
+    sending.whenComplete((answer, error) -> attemptFailed(rt, exchange, error));
   }
 
   /**
    * After a failed attempt, as its {@link FailureVerdict} says: the next worker, or the proxy's own
    * answer (502, 504, 413, 408), or nothing when the client left.
    */
-  private void attemptFailed(Exchange exchange, Throwable error) {
+  private void attemptFailed(ProxyRuntime rt, Exchange exchange, Throwable error) {
     if (error == null || exchange.answering()) {
       return; // answered: the relay ends the exchange
     }
     FailureVerdict verdict = exchange.attemptFailed(error);
     if (verdict.retry()) {
       FailureLog.retrying(exchange.workerId(), verdict.cause());
-      forward(exchange);
+      forward(rt, exchange);
     } else {
       exchange.fail(verdict);
     }

@@ -19,7 +19,7 @@ public final class ConnectionPool {
   private final Map<InetSocketAddress, Idle> idle = new ConcurrentHashMap<>();
   private final int maxIdlePerWorker;
   private final long idleLimitNanos;
-  private final int connectTimeoutMillis;
+  private volatile int connectTimeoutMillis;
   private final LongSupplier nanoClock;
 
   private static final class Idle {
@@ -64,6 +64,11 @@ public final class ConnectionPool {
       }
     }
     return fresh(worker);
+  }
+
+  /** The connect timeout of new connections from now on (a reloaded configuration). */
+  public void connectTimeoutMillis(int millis) {
+    this.connectTimeoutMillis = millis;
   }
 
   /** A new connection, never a pooled one (after a pooled one turned out stale). */

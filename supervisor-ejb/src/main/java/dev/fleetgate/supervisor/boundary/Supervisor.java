@@ -12,6 +12,7 @@ import dev.fleetgate.supervisor.entity.TrafficSample;
 import dev.fleetgate.supervisor.entity.TrafficSnapshot;
 import dev.fleetgate.supervisor.entity.WorkerEvent;
 import dev.fleetgate.supervisor.entity.WorkerSnapshot;
+import dev.fleetgate.supervisor.reload.ReloadParticipant;
 import dev.fleetgate.supervisor.routing.RoutingTable;
 import dev.fleetgate.supervisor.shutdown.GracefulStop;
 import dev.fleetgate.supervisor.shutdown.StopSignals;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +76,7 @@ public class Supervisor {
   static final String STANDALONE = "fleetgate.standalone";
 
   private final RoutingTable routingTable = new RoutingTable();
+  private final List<ReloadParticipant> reloadParticipants = new CopyOnWriteArrayList<>();
   private final TrafficHistory history = new TrafficHistory(HISTORY_WINDOW, SAMPLE_INTERVAL);
   private SupervisorConfig config;
   private StateDirectory stateDir;
@@ -146,6 +149,11 @@ public class Supervisor {
     if (stateDir != null) {
       stateDir.close();
     }
+  }
+
+  /** Registers a part that takes reloaded configurations (the proxy does, at its start). */
+  public void onReload(ReloadParticipant participant) {
+    reloadParticipants.add(participant);
   }
 
   // ---- queries: no lock, safe from any thread ------------------------------------------------
