@@ -33,6 +33,10 @@ public final class CrashLoopGuard {
     return failures.size();
   }
 
+  public Duration window() {
+    return window;
+  }
+
   public void reset() {
     failures.clear();
   }
