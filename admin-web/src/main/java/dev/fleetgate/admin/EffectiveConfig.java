@@ -1,8 +1,9 @@
 package dev.fleetgate.admin;
 
+import dev.fleetgate.supervisor.config.KnownKeys;
+import dev.fleetgate.supervisor.config.SourceLabel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,25 +23,6 @@ final class EffectiveConfig {
 
   private static final String ENV_PREFIX = "FLEETGATE_";
 
-  /**
-   * Keys with no line in the defaults file (so not listed by any source unless set), looked up
-   * anyway so that one set by environment variable shows under its dotted name.
-   */
-  static final List<String> KEYS_WITHOUT_DEFAULT =
-      List.of(
-          "fleetgate.workers.env",
-          "fleetgate.workers.directory",
-          "fleetgate.workers.ready-path",
-          "fleetgate.workers.log-dir",
-          "fleetgate.proxy.weights",
-          "fleetgate.proxy.health-check.path",
-          "fleetgate.admin.password-hash",
-          "fleetgate.admin.password",
-          "fleetgate.admin.viewer-username",
-          "fleetgate.admin.viewer-password-hash",
-          "fleetgate.admin.viewer-password",
-          MetricsAccess.TOKEN_KEY);
-
   private EffectiveConfig() {}
 
   /**
@@ -54,7 +36,9 @@ final class EffectiveConfig {
       Iterable<String> propertyNames,
       Set<String> environmentNames,
       Function<String, Optional<Found>> lookup) {
-    Set<String> keys = new TreeSet<>(KEYS_WITHOUT_DEFAULT);
+    // Every known key, also those with no line in the defaults file (listed by no source unless
+    // set), so that one set by environment variable shows under its dotted name.
+    Set<String> keys = new TreeSet<>(KnownKeys.KEYS);
     for (String name : propertyNames) {
       if (name.startsWith(PREFIX)) {
         keys.add(name);
@@ -83,29 +67,15 @@ final class EffectiveConfig {
     return rows;
   }
 
-  /**
-   * Where a value came from, in words: "default" (the {@code microprofile-config.properties} that
-   * ships with Fleetgate), "system property", "environment", or the source's own name.
-   */
+  /** Where a value came from, in words: "default", "environment", "config file /etc/..." */
   static String sourceLabel(String sourceName, int ordinal) {
-    String name = sourceName == null ? "" : sourceName;
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (lower.equals("systemproperty") || lower.contains("system")) {
-      return "system property";
-    }
-    if (lower.equals("environment") || lower.startsWith("env")) {
-      return "environment";
-    }
-    if (lower.equals("properties") || lower.contains("microprofile-config.properties")) {
-      return "default";
-    }
-    return name.isEmpty() ? "ordinal " + ordinal : name + " (ordinal " + ordinal + ")";
+    return SourceLabel.of(sourceName, ordinal);
   }
 
   /**
    * The environment variable MicroProfile Config reads for {@code key}: FLEETGATE_WORKERS_COUNT.
    */
   static String environmentName(String key) {
-    return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    return KnownKeys.environmentName(key);
   }
 }

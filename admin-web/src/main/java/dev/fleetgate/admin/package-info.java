@@ -71,7 +71,7 @@
  *       </ul>
  *   <li><b>R12</b> The configuration page lists every {@code fleetgate.*} setting in effect and
  *       where it came from: "default" (the shipped {@code microprofile-config.properties}), "system
- *       property", "environment", or the name of another source.
+ *       property", "environment", "config file" and its path, or the name of another source.
  *   <li><b>R13</b> The charts page shows requests per second, latency (p50, p99) and restarts per
  *       worker over the last 15 minutes, one point per worker every 5 s, re-read every 5 s; a
  *       missing sample is a gap, not a zero.
@@ -82,6 +82,9 @@
  *   <li><b>R15</b> Every answer carries {@code Server: Fleetgate}, or the text of {@code
  *       fleetgate.http.server-header}, or no {@code Server} header when that is {@code none}
  *       ({@link ServerHeader}); a value a header cannot carry stops start-up naming the key.
+ *   <li><b>R16</b> The console's settings (the administrator, the viewer, the {@code Server}
+ *       header) are checked by {@link ConsoleConfigRules}, at start with every other module's and
+ *       by {@code fleetgate check}, which loads them on a plain JDK.
  * </ul>
  *
  * <p>R8 (the read-only role) is in {@link dev.fleetgate.admin.security}.

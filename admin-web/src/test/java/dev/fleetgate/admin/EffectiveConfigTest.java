@@ -22,6 +22,7 @@ class EffectiveConfigTest {
     "Properties, 100, default",
     "jar:file:/x/supervisor-ejb.jar!/META-INF/microprofile-config.properties, 100, default",
     "Domain, 70, Domain (ordinal 70)",
+    "config file /opt/systemd/fleetgate.properties, 200, config file /opt/systemd/fleetgate.properties",
     "'', 50, ordinal 50"
   })
   void namesSources(String sourceName, int ordinal, String expected) {

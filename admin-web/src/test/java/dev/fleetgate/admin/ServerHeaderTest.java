@@ -16,20 +16,20 @@ class ServerHeaderTest {
   @Test
   @DisplayName("R15 unset, the Server header says Fleetgate")
   void defaultsToFleetgate() {
-    assertEquals("Fleetgate", ServerHeader.parse(null));
+    assertEquals("Fleetgate", ServerHeaderValue.parse(null));
   }
 
   @Test
   @DisplayName("R15 the configured text is sent as it is, trimmed")
   void sendsTheConfiguredText() {
-    assertEquals("edge/1.0 (acme)", ServerHeader.parse(" edge/1.0 (acme) "));
+    assertEquals("edge/1.0 (acme)", ServerHeaderValue.parse(" edge/1.0 (acme) "));
   }
 
   @ParameterizedTest
   @DisplayName("R15 none (or empty) sends no Server header at all")
   @ValueSource(strings = {"none", "NONE", "", "  "})
   void emptySendsNone(String raw) {
-    assertNull(ServerHeader.parse(raw));
+    assertNull(ServerHeaderValue.parse(raw));
   }
 
   @ParameterizedTest
@@ -37,15 +37,16 @@ class ServerHeaderTest {
   @ValueSource(strings = {"Fleet\r\nSet-Cookie: x=1", "Fleet\u0000gate", "Flëetgate"})
   void refusesTextAHeaderCannotCarry(String raw) {
     InvalidConfigurationException e =
-        assertThrows(InvalidConfigurationException.class, () -> ServerHeader.parse(raw));
+        assertThrows(InvalidConfigurationException.class, () -> ServerHeaderValue.parse(raw));
 
-    assertEquals(ServerHeader.KEY, e.key());
+    assertEquals(ServerHeaderValue.KEY, e.key());
     assertTrue(e.getMessage().contains("fleetgate.http.server-header"), e.getMessage());
   }
 
   @Test
   @DisplayName("R15 an overlong value stops start-up")
   void refusesOverlongText() {
-    assertThrows(InvalidConfigurationException.class, () -> ServerHeader.parse("x".repeat(201)));
+    assertThrows(
+        InvalidConfigurationException.class, () -> ServerHeaderValue.parse("x".repeat(201)));
   }
 }

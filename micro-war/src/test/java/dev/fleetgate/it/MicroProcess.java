@@ -60,9 +60,11 @@ final class MicroProcess implements AutoCloseable {
     command.add(
         "-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + (cpus > 2 ? cpus - 1 : 2));
     command.add("-Dfleetgate.state-dir=" + workDir.resolve("state"));
-    command.add("-Dfleetgate.standalone=true"); // as the launcher: Fleetgate owns this JVM
     // Workers' states and pids are at /admin/metrics, for a signed-in user or this token.
     command.add("-Dfleetgate.metrics.token=" + Http.METRICS_TOKEN);
+    // As the launcher: Fleetgate owns this JVM. A start that fails ends it, as a process manager
+    // needs to see it; SIGTERM drains, then exits 0.
+    command.add("-Dfleetgate.standalone=true");
     command.addAll(systemProperties);
     // As the launcher: the test's listener settings, then the front door's and the hardening.
     Path preboot = workDir.resolve("preboot.asadmin");

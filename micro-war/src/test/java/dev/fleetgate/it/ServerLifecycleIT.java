@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Fleetgate's server as a whole process, started like {@code ./fleetgate run}: cold start, a
- * SIGKILLed server leaving no workers, refusing bad configuration, and no ready worker at all.
+ * SIGKILLed server leaving no workers, ending at once when it cannot start (bad configuration, a
+ * failed deployment), and no ready worker at all.
  */
 class ServerLifecycleIT {
   @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
@@ -147,20 +148,47 @@ class ServerLifecycleIT {
     return sum;
   }
 
+  /** Issue 12: a server that cannot start must end, so that a process manager sees it. */
   @Test
-  void anInvalidSettingStopsDeploymentWithAMessageNamingTheKeyAndValue() throws Exception {
+  void anInvalidSettingEndsTheServerWithAMessageNamingTheKeyAndValue() throws Exception {
     try (MicroProcess server =
         MicroProcess.start(
-            dir.resolve("invalid"), Map.of("FLEETGATE_WORKERS_COUNT", "-3"), List.of())) {
+            dir.resolve("invalid"),
+            Map.of("FLEETGATE_WORKERS_COUNT", "-3", "FLEETGATE_PROXY_BALANCE", "random"),
+            List.of())) {
       server.awaitLog("fleetgate.workers.count", Duration.ofSeconds(180));
+      long seen = System.nanoTime();
+
+      assertTrue(server.process.waitFor(30, TimeUnit.SECONDS), "the server ended");
+      System.out.printf(
+          "FIGURE invalid setting in the log to the server's exit: %d ms%n",
+          (System.nanoTime() - seen) / 1_000_000);
+      assertEquals(1, server.process.exitValue(), "a failure's exit status");
       String log = server.log();
       assertTrue(
-          log.contains("Invalid configuration fleetgate.workers.count='-3'"),
-          "log names key+value");
-      server.awaitLog("ready in", Duration.ofSeconds(60));
-      if (server.process.isAlive()) {
-        assertEquals(404, Http.status(server.base(), "/"), "the application is not deployed");
-      }
+          log.contains("Invalid configuration fleetgate.workers.count='-3' (environment)"),
+          "log names key, value and source");
+      assertTrue(
+          log.contains("Invalid configuration fleetgate.proxy.balance='random' (environment)"),
+          "and every other problem");
+      assertFalse(log.contains("Fleetgate starting"), "no worker was started");
+    }
+  }
+
+  /** Issue 12: any failed deployment, not only a bad setting, ends the server. */
+  @Test
+  void aDeploymentThatFailsAfterTheCheckEndsTheServerToo() throws Exception {
+    try (MicroProcess server =
+        MicroProcess.start(
+            dir.resolve("unusable-state-dir"),
+            Map.of("FLEETGATE_WORKERS_BASE_PORT", "23212"),
+            // A valid path where no directory can be made: the supervisor fails at its start.
+            List.of("-Dfleetgate.state-dir=/proc/fleetgate-state"))) {
+      server.awaitLog("Fleetgate cannot start", Duration.ofSeconds(180));
+
+      assertTrue(server.process.waitFor(30, TimeUnit.SECONDS), "the server ended");
+      assertEquals(1, server.process.exitValue(), "a failure's exit status");
+      assertTrue(server.log().contains("its deployment failed"), "says why it ends");
     }
   }
 

@@ -17,9 +17,8 @@ final class FrontDoorLink {
   private FrontDoorLink() {}
 
   static void configure(ConfigValues values, long maxBodySize) {
-    Duration headerTimeout =
-        values.duration("fleetgate.http.header-timeout", Duration.ofSeconds(1));
-    int maxUnfinishedHeads = values.integer("fleetgate.http.max-unfinished-heads", 16, 1_000_000);
+    Duration headerTimeout = headerTimeout(values);
+    int maxUnfinishedHeads = maxUnfinishedHeads(values);
     try {
       // Every front-door type is touched inside this try: the library may be absent.
       FrontDoor.configure(new FrontDoorSettings(headerTimeout, maxUnfinishedHeads, maxBodySize));
@@ -29,6 +28,14 @@ final class FrontDoorLink {
     } catch (NoClassDefFoundError notOnTheServersClassPath) {
       warnMissing();
     }
+  }
+
+  static Duration headerTimeout(ConfigValues values) {
+    return values.duration("fleetgate.http.header-timeout", Duration.ofSeconds(1));
+  }
+
+  static int maxUnfinishedHeads(ConfigValues values) {
+    return values.integer("fleetgate.http.max-unfinished-heads", 16, 1_000_000);
   }
 
   private static void warnMissing() {

@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Everything the proxy derives from its settings, built whole and replaced whole when the
- * configuration is reloaded (R16): a request reads the current one once, at its start, and keeps it
+ * configuration is reloaded (R17): a request reads the current one once, at its start, and keeps it
  * to its end, retries included, so no request sees half of an old configuration and half of a new
  * one. The worker connection pool, the idle-timeout sweep and the routes outlive it.
  */

@@ -77,7 +77,7 @@ public class ProxyServlet extends HttpServlet {
   }
 
   /**
-   * A reloaded configuration (R16): the new settings are read and checked now, so an invalid one
+   * A reloaded configuration (R17): the new settings are read and checked now, so an invalid one
    * changes nothing; the returned step puts them in force for every request that starts after it.
    */
   private Runnable prepareReload(ConfigValues values) {

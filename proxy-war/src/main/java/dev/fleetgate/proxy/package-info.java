@@ -63,6 +63,12 @@
  *       fleetgate.proxy.sync-threads} such requests wait on workers; the others take the
  *       asynchronous path, which holds no thread. Both follow R1–R13. A POST, PATCH or LOCK reuses
  *       only a connection idle for less than 1 s, and is not sent again once written.
+ *   <li>R16 The proxy's settings are checked by the rules {@link ProxyConfigRules}, the same at
+ *       start ({@link ProxySettings}, {@link FrontDoorLink}) and in {@code fleetgate check}, which
+ *       loads them on a plain JDK: they touch no servlet or front-door type.
+ *   <li>R17 A reloaded configuration ({@code dev.fleetgate.supervisor.reload}) is checked whole
+ *       before it applies; then every request that starts gets the new settings ({@link
+ *       ProxyRuntime}), and requests under way finish with the ones they started with.
  * </ul>
  */
 package dev.fleetgate.proxy;

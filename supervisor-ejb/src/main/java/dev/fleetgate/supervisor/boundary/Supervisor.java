@@ -16,6 +16,7 @@ import dev.fleetgate.supervisor.reload.ReloadParticipant;
 import dev.fleetgate.supervisor.routing.RoutingTable;
 import dev.fleetgate.supervisor.shutdown.GracefulStop;
 import dev.fleetgate.supervisor.shutdown.StopSignals;
+import dev.fleetgate.supervisor.startup.Standalone;
 import dev.fleetgate.supervisor.traffic.PrometheusText;
 import dev.fleetgate.supervisor.traffic.TrafficHistory;
 import dev.fleetgate.supervisor.traffic.WorkerTraffic;
@@ -69,12 +70,6 @@ public class Supervisor {
 
   private static final Duration HISTORY_WINDOW = Duration.ofMinutes(15);
 
-  /**
-   * Set by the launcher when Fleetgate owns its JVM (Payara Micro): then it answers SIGTERM and
-   * SIGINT itself ({@code dev.fleetgate.supervisor.shutdown}). Never on a shared Payara Server.
-   */
-  static final String STANDALONE = "fleetgate.standalone";
-
   private final RoutingTable routingTable = new RoutingTable();
   private final List<ReloadParticipant> reloadParticipants = new CopyOnWriteArrayList<>();
   private final TrafficHistory history = new TrafficHistory(HISTORY_WINDOW, SAMPLE_INTERVAL);
@@ -117,7 +112,7 @@ public class Supervisor {
             config.stateDir()
           });
       fleet.startInitial();
-      if (Boolean.getBoolean(STANDALONE)) {
+      if (Standalone.requested()) {
         StopSignals.install(
             routingTable::beginStop,
             new GracefulStop(routingTable::inFlight, config.drainTimeout()));

@@ -22,6 +22,11 @@ public final class ConfigValues {
     this.lookup = lookup;
   }
 
+  /** The value as configured, not trimmed; empty when unset. */
+  public Optional<String> raw(String key) {
+    return lookup.apply(key);
+  }
+
   public Optional<String> optional(String key) {
     return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty());
   }

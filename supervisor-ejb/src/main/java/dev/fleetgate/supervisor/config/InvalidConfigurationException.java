@@ -4,17 +4,31 @@ package dev.fleetgate.supervisor.config;
 public class InvalidConfigurationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final String key;
+  private final String value;
+  private final String problem;
 
   public InvalidConfigurationException(String key, String value, String problem) {
     super("Invalid configuration " + key + "=" + quote(value) + ": " + problem);
     this.key = key;
+    this.value = value;
+    this.problem = problem;
   }
 
   public String key() {
     return key;
   }
 
-  private static String quote(String value) {
+  /** The value as configured, or null when it is unset. */
+  public String value() {
+    return value;
+  }
+
+  /** What is wrong with it, without the key and the value. */
+  public String problem() {
+    return problem;
+  }
+
+  static String quote(String value) {
     return value == null ? "(unset)" : "'" + value + "'";
   }
 }

@@ -1,0 +1,103 @@
+package dev.fleetgate.supervisor.config;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * {@code ./fleetgate check} (R5), as {@code nginx -t}: checks the configuration the server would
+ * start with — the same sources in the same order, the same rules — without starting it, on a plain
+ * JDK. Prints one line and exits 0 when it is good; prints every problem and exits 1 when it is
+ * not. Run from {@code fleetgate-check.jar} (built by {@code micro-war}), which holds the
+ * supervisor's, the proxy's and the console's classes, and no container.
+ */
+public final class CheckCommand {
+
+  /** The launcher's variable for the HTTP port, checked here since no key holds it. */
+  static final String PORT_VARIABLE = "FLEETGATE_HTTP_PORT";
+
+  private CheckCommand() {}
+
+  public static void main(String[] args) {
+    Properties system = System.getProperties();
+    Map<String, String> systemProperties = new HashMap<>();
+    system.stringPropertyNames().forEach(n -> systemProperties.put(n, system.getProperty(n)));
+    ClassLoader loader = CheckCommand.class.getClassLoader();
+    List<ConfigRules> rules;
+    Map<String, String> defaults;
+    try {
+      rules = ConfigCheck.rules(loader, true);
+      defaults = ConfigCheck.shippedDefaults(loader);
+    } catch (IllegalStateException e) {
+      System.err.println("fleetgate: cannot check the configuration: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    System.exit(
+        run(
+            System.out,
+            System.err,
+            systemProperties,
+            System.getenv(),
+            Runtime.getRuntime().availableProcessors(),
+            rules,
+            defaults));
+  }
+
+  /** Checks and prints; returns the exit status: 0 good, 1 problems. */
+  static int run(
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> systemProperties,
+      Map<String, String> environment,
+      int cpus,
+      List<ConfigRules> rules,
+      Map<String, String> defaults) {
+    ConfigFile file = ConfigFile.locate(systemProperties::get, environment::get);
+    LayeredConfig view = new LayeredConfig(defaults, file, systemProperties, environment);
+    List<ConfigProblem> problems =
+        new ArrayList<>(ConfigCheck.problems(view, file, rules, defaults));
+    String port = environment.getOrDefault(PORT_VARIABLE, "8080");
+    if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+      problems.add(
+          new ConfigProblem(
+              PORT_VARIABLE,
+              "environment",
+              "Invalid configuration "
+                  + PORT_VARIABLE
+                  + "='"
+                  + port
+                  + "' (environment): must be a port number, 1 to 65535"));
+    }
+    if (!problems.isEmpty()) {
+      err.println("fleetgate: " + ConfigCheck.report(problems));
+      return 1;
+    }
+    ConfigValues values = new ConfigValues(view::value);
+    int configured = values.integer("fleetgate.workers.count", 0, SupervisorConfig.MAX_WORKERS);
+    int workers = SupervisorConfig.read(values, cpus).count();
+    out.println(
+        "fleetgate: configuration OK ("
+            + file.path().map(CheckCommand::shown).orElse("no config file")
+            + ", "
+            + workers
+            + (workers == 1 ? " worker" : " workers")
+            + (configured == 0 ? " (one per CPU)" : "")
+            + ", "
+            + values.required("fleetgate.proxy.balance")
+            + ", port "
+            + port
+            + ")");
+    return 0;
+  }
+
+  /** The file's path, relative to the working directory (the launcher's) when it is below it. */
+  private static String shown(Path file) {
+    Path here = Path.of("").toAbsolutePath();
+    return file.startsWith(here) ? here.relativize(file).toString() : file.toString();
+  }
+}
