@@ -1,7 +1,11 @@
 package dev.fleetgate.supervisor.boundary;
 
+import dev.fleetgate.supervisor.config.ConfigCheck;
+import dev.fleetgate.supervisor.config.ConfigFile;
+import dev.fleetgate.supervisor.config.ConfigProblem;
 import dev.fleetgate.supervisor.config.ConfigValues;
 import dev.fleetgate.supervisor.config.InvalidConfigurationException;
+import dev.fleetgate.supervisor.config.LayeredConfig;
 import dev.fleetgate.supervisor.config.SupervisorConfig;
 import dev.fleetgate.supervisor.control.Fleet;
 import dev.fleetgate.supervisor.control.StateDirectory;
@@ -13,9 +17,10 @@ import dev.fleetgate.supervisor.entity.TrafficSnapshot;
 import dev.fleetgate.supervisor.entity.WorkerEvent;
 import dev.fleetgate.supervisor.entity.WorkerSnapshot;
 import dev.fleetgate.supervisor.reload.ReloadParticipant;
+import dev.fleetgate.supervisor.reload.ReloadRefused;
 import dev.fleetgate.supervisor.routing.RoutingTable;
 import dev.fleetgate.supervisor.shutdown.GracefulStop;
-import dev.fleetgate.supervisor.shutdown.StopSignals;
+import dev.fleetgate.supervisor.shutdown.ServerSignals;
 import dev.fleetgate.supervisor.startup.Standalone;
 import dev.fleetgate.supervisor.traffic.PrometheusText;
 import dev.fleetgate.supervisor.traffic.TrafficHistory;
@@ -34,6 +39,8 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -72,6 +79,7 @@ public class Supervisor {
 
   private final RoutingTable routingTable = new RoutingTable();
   private final List<ReloadParticipant> reloadParticipants = new CopyOnWriteArrayList<>();
+  private final Object reloadLock = new Object();
   private final TrafficHistory history = new TrafficHistory(HISTORY_WINDOW, SAMPLE_INTERVAL);
   private SupervisorConfig config;
   private StateDirectory stateDir;
@@ -113,9 +121,10 @@ public class Supervisor {
           });
       fleet.startInitial();
       if (Standalone.requested()) {
-        StopSignals.install(
+        ServerSignals.install(
             routingTable::beginStop,
-            new GracefulStop(routingTable::inFlight, config.drainTimeout()));
+            new GracefulStop(routingTable::inFlight, config.drainTimeout()),
+            this::reload);
       }
       scheduler.scheduleAtFixedRate(
           this::sampleTraffic,
@@ -144,6 +153,66 @@ public class Supervisor {
     if (stateDir != null) {
       stateDir.close();
     }
+  }
+
+  /**
+   * Reads the configuration again and applies it (reload R1–R3): checked whole first, then the
+   * proxy's settings for the requests that start afterwards, then the workers (replaced one at a
+   * time when what they are started with changed, scaled when the count did).
+   *
+   * @return one line on what changed, for the log, the CLI and the console
+   * @throws ReloadRefused when the new configuration has problems; nothing changed
+   */
+  public String reload() {
+    synchronized (reloadLock) {
+      ClassLoader loader = Supervisor.class.getClassLoader();
+      Map<String, String> systemProperties = new HashMap<>();
+      System.getProperties()
+          .stringPropertyNames()
+          .forEach(name -> systemProperties.put(name, System.getProperty(name)));
+      Map<String, String> environment = System.getenv();
+      Map<String, String> defaults = ConfigCheck.shippedDefaults(loader);
+      ConfigFile file = ConfigFile.locate(systemProperties::get, environment::get);
+      LayeredConfig view = new LayeredConfig(defaults, file, systemProperties, environment);
+      List<ConfigProblem> problems =
+          ConfigCheck.problems(view, file, ConfigCheck.rules(loader, false), defaults);
+      if (!problems.isEmpty()) {
+        throw refused(ConfigCheck.report(problems));
+      }
+      ConfigValues values = new ConfigValues(view::value);
+      SupervisorConfig next;
+      List<Runnable> steps = new ArrayList<>();
+      try {
+        next = SupervisorConfig.read(values, Runtime.getRuntime().availableProcessors());
+        for (ReloadParticipant participant : reloadParticipants) {
+          steps.add(participant.prepare(values));
+        }
+      } catch (InvalidConfigurationException e) {
+        throw refused(e.getMessage());
+      }
+      List<Integer> replacing;
+      try {
+        replacing = fleet.reconfigure(next, WorkerCommand.expand(next.command(), stateDir));
+      } catch (IllegalArgumentException e) {
+        throw refused(e.getMessage());
+      }
+      steps.forEach(Runnable::run);
+      config = next;
+      String summary =
+          "configuration reloaded from "
+              + file.sourceName()
+              + ": "
+              + next.count()
+              + " worker(s)"
+              + (replacing.isEmpty() ? "" : ", replacing workers " + replacing + " one at a time");
+      LOG.info("Fleetgate " + summary);
+      return summary;
+    }
+  }
+
+  private static ReloadRefused refused(String problems) {
+    LOG.log(Level.SEVERE, "Reload refused, the running configuration stays: {0}", problems);
+    return new ReloadRefused(problems);
   }
 
   /** Registers a part that takes reloaded configurations (the proxy does, at its start). */

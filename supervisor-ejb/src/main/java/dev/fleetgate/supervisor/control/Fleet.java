@@ -36,14 +36,16 @@ import java.util.logging.Logger;
 public final class Fleet {
   private static final Logger LOG = Logger.getLogger(Fleet.class.getName());
 
-  private final SupervisorConfig config;
-  private final List<String> command;
+  private volatile SupervisorConfig config;
+  private volatile List<String> command;
   private final RoutingTable routing;
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
   private final WorkerLauncher launcher;
+  private final StateDirectory stateDir;
+  private final ThreadFactory readers;
   private final ResourceMonitor resources;
-  private final Worker.Shared shared;
+  private volatile Worker.Shared shared;
   private final Map<Integer, Worker> workers = new ConcurrentSkipListMap<>();
   private final Map<Integer, Boolean> initialSettled = new ConcurrentHashMap<>();
   private volatile int desired;
@@ -62,20 +64,77 @@ public final class Fleet {
     this.routing = routing;
     this.scheduler = scheduler;
     this.clock = clock;
+    this.stateDir = stateDir;
+    this.readers = readers;
     this.launcher = new WorkerLauncher(config, command, stateDir, readers, scheduler, clock);
     this.resources = new ResourceMonitor(config.memoryLimitBytes(), config.memoryCheckInterval());
-    this.shared =
-        new Worker.Shared(
-            config,
-            launcher,
-            new ReadinessProbe(config.readyPath()),
-            RestartPolicy.of(config),
-            routing.traffic(),
-            scheduler,
-            clock,
-            this::publishRoutes,
-            id -> initialSettled.replace(id, true));
+    this.shared = shared(config, launcher);
     this.lastTick = clock.instant();
+  }
+
+  private Worker.Shared shared(SupervisorConfig config, WorkerLauncher launcher) {
+    return new Worker.Shared(
+        config,
+        launcher,
+        new ReadinessProbe(config.readyPath()),
+        RestartPolicy.of(config),
+        routing.traffic(),
+        scheduler,
+        clock,
+        this::publishRoutes,
+        id -> initialSettled.replace(id, true));
+  }
+
+  /**
+   * A reloaded configuration (R11): workers started from now on get it; if what a worker is started
+   * with changed (command, directory, environment, host, ports, readiness), the workers running are
+   * replaced one at a time as in {@link #rollingRestart()}, each replacement ready before the old
+   * one drains; a new count scales.
+   *
+   * @return the ids of the workers being replaced (none when what they are started with is the
+   *     same); the replacement goes on after the return, and a failure of it is logged
+   * @throws IllegalArgumentException when the state directory would change, which needs a restart
+   */
+  public synchronized List<Integer> reconfigure(SupervisorConfig next, List<String> nextCommand) {
+    if (!next.stateDir().equals(config.stateDir())) {
+      throw new IllegalArgumentException(
+          "fleetgate.state-dir cannot change while the server runs (restart it)");
+    }
+    boolean relaunch = !launchOf(config, command).equals(launchOf(next, nextCommand));
+    List<Integer> running = relaunch ? List.copyOf(workers.keySet()) : List.of();
+    config = next;
+    command = List.copyOf(nextCommand);
+    shared =
+        shared(next, new WorkerLauncher(next, nextCommand, stateDir, readers, scheduler, clock));
+    CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
+    if (next.count() != desired) {
+      done = scale(next.count());
+    }
+    List<Integer> toReplace = running.stream().filter(workers::containsKey).toList();
+    if (!toReplace.isEmpty()) {
+      LOG.log(Level.INFO, "Configuration reloaded: replacing workers {0} one at a time", toReplace);
+      done = done.thenComposeAsync(scaled -> replaceInTurn(toReplace), scheduler);
+    }
+    done.whenComplete(
+        (ok, failure) -> {
+          if (failure != null) {
+            LOG.log(Level.WARNING, "After the reload: {0}", failure.getMessage());
+          }
+        });
+    return toReplace;
+  }
+
+  /** What a worker is started with: a change to any of it means new processes. */
+  private static List<Object> launchOf(SupervisorConfig config, List<String> command) {
+    return List.of(
+        command,
+        config.directory(),
+        config.environment(),
+        config.host(),
+        config.basePort(),
+        config.readyPath(),
+        config.startTimeout(),
+        config.logDir());
   }
 
   // ---- operations ---------------------------------------------------------------------------
@@ -140,7 +199,10 @@ public final class Fleet {
    * drain the old one, stop it. The number of ready workers never drops below what it was.
    */
   public CompletableFuture<Void> rollingRestart() {
-    List<Integer> old = List.copyOf(workers.keySet());
+    return replaceInTurn(List.copyOf(workers.keySet()));
+  }
+
+  private CompletableFuture<Void> replaceInTurn(List<Integer> old) {
     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
     for (int oldId : old) {
       chain = chain.thenComposeAsync(previous -> replace(oldId), scheduler);

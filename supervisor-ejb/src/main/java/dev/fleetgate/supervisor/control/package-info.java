@@ -40,6 +40,10 @@
  *   <li>R10 Each worker's state has its own lock, taken briefly and never around a readiness probe:
  *       an operation on one worker never waits for another, queries take no fleet-wide lock, and
  *       the proxy reads the routes without any.
+ *   <li>R11 A reloaded configuration applies to the workers started from then on; a change to what
+ *       a worker is started with (command, directory, environment, host, ports, readiness) replaces
+ *       the running ones one at a time, each replacement ready before the old one drains; a new
+ *       count scales; the state directory cannot change without a restart.
  * </ul>
  */
 package dev.fleetgate.supervisor.control;

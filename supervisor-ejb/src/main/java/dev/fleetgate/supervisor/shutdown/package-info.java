@@ -8,6 +8,7 @@
  *       connections, the requests in flight finish (up to {@code fleetgate.workers.drain-timeout}),
  *       then the JVM exits with 0 and its shutdown stops the workers (TERM, grace, KILL).
  *   <li>R2 A second SIGTERM or SIGINT while draining stops waiting.
+ *   <li>R3 SIGHUP reloads the configuration ({@code dev.fleetgate.supervisor.reload}).
  * </ul>
  */
 package dev.fleetgate.supervisor.shutdown;

@@ -8,18 +8,30 @@ import sun.misc.Signal;
 /**
  * SIGTERM and SIGINT, taken over from the JVM's default (which runs the shutdown hooks at once and
  * exits with 143 or 130): the first starts a graceful stop on a thread of its own, which ends the
- * JVM with {@code System.exit(0)}; a second one hurries it (R1, R2).
+ * JVM with {@code System.exit(0)}; a second one hurries it (R1, R2). SIGHUP reloads the
+ * configuration, as {@code nginx -s reload} (R3).
  */
-public final class StopSignals {
-  private static final Logger LOG = Logger.getLogger(StopSignals.class.getName());
+public final class ServerSignals {
+  private static final Logger LOG = Logger.getLogger(ServerSignals.class.getName());
 
-  private StopSignals() {}
+  private ServerSignals() {}
 
   /**
    * @param beginStop marks the server as stopping (not ready, connections closed after answers)
    * @param drain waits for the requests in flight
+   * @param reload reads the configuration again (it logs its own outcome)
    */
-  public static void install(Runnable beginStop, GracefulStop drain) {
+  public static void install(Runnable beginStop, GracefulStop drain, Runnable reload) {
+    Signal.handle(
+        new Signal("HUP"),
+        signal -> {
+          LOG.info("SIGHUP: reloading the configuration");
+          try {
+            reload.run();
+          } catch (RuntimeException refused) {
+            LOG.log(Level.FINE, "Reload after SIGHUP refused", refused); // logged by the reload
+          }
+        });
     AtomicBoolean stopping = new AtomicBoolean();
     for (String name : new String[] {"TERM", "INT"}) {
       Signal.handle(
