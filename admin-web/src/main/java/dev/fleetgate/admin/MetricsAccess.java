@@ -1,9 +1,6 @@
 package dev.fleetgate.admin;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Locale;
+import dev.fleetgate.admin.security.BearerToken;
 import java.util.Optional;
 
 /**
@@ -16,12 +13,10 @@ final class MetricsAccess {
   /** The configuration key of the scrapers' token; unset = session only. */
   static final String TOKEN_KEY = "fleetgate.metrics.token";
 
-  private static final String BEARER = "bearer ";
-
-  private final Optional<String> token;
+  private final BearerToken token;
 
   MetricsAccess(Optional<String> token) {
-    this.token = token.map(String::strip).filter(t -> !t.isEmpty());
+    this.token = BearerToken.of(token);
   }
 
   /**
@@ -31,27 +26,6 @@ final class MetricsAccess {
    * @param authorization the request's {@code Authorization} header, or null
    */
   boolean allows(boolean inConsoleRole, String authorization) {
-    return inConsoleRole || bearerMatches(authorization);
-  }
-
-  /** Compares digests in constant time: neither the token's content nor its length leaks. */
-  boolean bearerMatches(String authorization) {
-    if (token.isEmpty() || authorization == null) {
-      return false;
-    }
-    String header = authorization.strip();
-    if (!header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
-      return false;
-    }
-    String offered = header.substring(BEARER.length()).strip();
-    return MessageDigest.isEqual(sha256(token.get()), sha256(offered));
-  }
-
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JDK has SHA-256", e);
-    }
+    return inConsoleRole || token.matches(authorization);
   }
 }

@@ -1,10 +1,12 @@
 package dev.fleetgate.admin;
 
 import dev.fleetgate.supervisor.boundary.Supervisor;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
- * What an operator can do from the console (R6): on one worker, or on the whole fleet. The name in
- * the audit log is {@link #auditName()}.
+ * What an operator can do from the console (R6) and the API (R16): on one worker, or on the whole
+ * fleet. The name in the audit log, and in the API's URLs, is {@link #auditName()}.
  */
 public enum Operation {
   START("start", "Started worker %d"),
@@ -12,7 +14,8 @@ public enum Operation {
   RESTART("restart", "Restarted worker %d"),
   DRAIN("drain", "Drained and stopped worker %d"),
   SCALE("scale", "Scaled to %d workers"),
-  ROLLING_RESTART("rolling-restart", "Restarted every worker, one after the other");
+  ROLLING_RESTART("rolling-restart", "Restarted every worker, one after the other"),
+  RELOAD("reload", "Reloaded the configuration (the server log says what changed)");
 
   private final String auditName;
   private final String done;
@@ -25,6 +28,13 @@ public enum Operation {
   /** The word in the audit log's {@code action=} field. */
   public String auditName() {
     return auditName;
+  }
+
+  /** The operation on one worker with this {@link #auditName()}, as the API names it in its URL. */
+  public static Optional<Operation> onOneWorker(String name) {
+    return Arrays.stream(values())
+        .filter(operation -> operation.onOneWorker() && operation.auditName.equals(name))
+        .findFirst();
   }
 
   /** True for the operations on one worker; the others act on the fleet. */
@@ -41,7 +51,7 @@ public enum Operation {
    * Calls the supervisor; blocks until the operation took effect.
    *
    * @param argument the worker's id, or the number of workers for {@link #SCALE}; ignored by {@link
-   *     #ROLLING_RESTART}
+   *     #ROLLING_RESTART} and {@link #RELOAD}
    */
   void apply(Supervisor supervisor, int argument) {
     switch (this) {
@@ -51,6 +61,7 @@ public enum Operation {
       case DRAIN -> supervisor.drain(argument);
       case SCALE -> supervisor.scale(argument);
       case ROLLING_RESTART -> supervisor.rollingRestart();
+      case RELOAD -> supervisor.reload();
     }
   }
 

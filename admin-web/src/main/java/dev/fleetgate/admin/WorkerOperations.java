@@ -13,15 +13,19 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Carries out an operator's operation for any page (R6): checks the role on the server (R6.1),
- * calls the supervisor, and writes the audit line (R7). Pages turn the {@link Outcome} into a
- * message.
+ * Carries out an operator's operation, the one place that does (R6): for the console, checks the
+ * role on the server (R6.1); for the API, its caller has proved the API token already (R16). Calls
+ * the supervisor and writes the audit line (R7). Pages and the API turn the {@link Outcome} into a
+ * message or a status.
  */
 @RequestScoped
 public class WorkerOperations {
 
   /** The audit logger: one line per operation, who and what and how it ended. */
   static final Logger AUDIT = Logger.getLogger("fleetgate.audit");
+
+  /** The user name in the audit line of an operation asked for through the API. */
+  public static final String API_USER = "api-token";
 
   @EJB Supervisor supervisor;
   @Inject SecurityContext securityContext;
@@ -32,7 +36,8 @@ public class WorkerOperations {
   }
 
   /**
-   * Performs {@code operation}, or refuses it for a caller without the role.
+   * Performs {@code operation} for the signed-in console user, or refuses it for a caller without
+   * the role.
    *
    * @param argument the worker's id, or the count for {@link Operation#SCALE}
    */
@@ -40,8 +45,23 @@ public class WorkerOperations {
     String user = user();
     if (!mayAct()) {
       AUDIT.log(Level.WARNING, "{0}", operation.auditLine(user, argument, "error: not allowed"));
-      return Outcome.failure("Your account may look but not act.");
+      return new Outcome(Outcome.Result.NOT_ALLOWED, "Your account may look but not act.");
     }
+    return carryOut(user, operation, argument);
+  }
+
+  /**
+   * Performs {@code operation} for an API caller, audited as user {@value #API_USER}. Only for a
+   * request that sent the API token: {@code dev.fleetgate.admin.api.ApiAccess} checked it before
+   * any resource runs.
+   *
+   * @param argument the worker's id, or the count for {@link Operation#SCALE}
+   */
+  public Outcome performForApiClient(Operation operation, int argument) {
+    return carryOut(API_USER, operation, argument);
+  }
+
+  private Outcome carryOut(String user, Operation operation, int argument) {
     try {
       operation.apply(supervisor, argument);
       AUDIT.log(Level.INFO, "{0}", operation.auditLine(user, argument, "ok"));
@@ -49,8 +69,20 @@ public class WorkerOperations {
     } catch (OperationFailedException | EJBException e) {
       String why = reason(e);
       AUDIT.log(Level.WARNING, "{0}", operation.auditLine(user, argument, "error: " + why));
-      return Outcome.failure(why);
+      return new Outcome(result(e), why);
     }
+  }
+
+  private static Outcome.Result result(RuntimeException e) {
+    if (!(e instanceof OperationFailedException failed)) {
+      return Outcome.Result.FAILED;
+    }
+    return switch (failed.kind()) {
+      case NO_SUCH_WORKER -> Outcome.Result.NO_SUCH_WORKER;
+      case INVALID_ARGUMENT -> Outcome.Result.INVALID_ARGUMENT;
+      case REFUSED -> Outcome.Result.REFUSED;
+      case FAILED -> Outcome.Result.FAILED;
+    };
   }
 
   private String user() {

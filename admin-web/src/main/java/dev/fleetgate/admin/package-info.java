@@ -2,11 +2,12 @@
  * The operator's console: Faces pages over the supervisor, one backing bean per page ({@code
  * index.xhtml} → {@link IndexPage}, {@code worker.xhtml} → {@link WorkerPage}, {@code charts.xhtml}
  * → {@link ChartsPage}, {@code config.xhtml} → {@link ConfigPage}, {@code login.xhtml} → {@link
- * LoginPage}), the shared header ({@link ConsoleSession}), the operations every page uses ({@link
- * WorkerOperations}), the Prometheus endpoint ({@link MetricsServlet}), the error page ({@link
- * ErrorPage}), the {@code Server} header ({@link ServerHeader}) and the view models the pages show
- * ({@link FleetView}, {@link WorkerRow}, {@link LogRow}, {@link EventRow}, {@link SettingRow},
- * {@link ChartSeries}). New pages use the template {@code WEB-INF/templates/console.xhtml}.
+ * LoginPage}), the shared header ({@link ConsoleSession}), the operations every page and the API
+ * use ({@link WorkerOperations}), the Prometheus endpoint ({@link MetricsServlet}), the error page
+ * ({@link ErrorPage}), the {@code Server} header ({@link ServerHeader}) and the view models the
+ * pages show ({@link FleetView}, {@link WorkerRow}, {@link LogRow}, {@link EventRow}, {@link
+ * SettingRow}, {@link ChartSeries}). New pages use the template {@code
+ * WEB-INF/templates/console.xhtml}.
  *
  * <p>Requirements (tests name the one they prove):
  *
@@ -85,6 +86,10 @@
  *   <li><b>R16</b> The console's settings (the administrator, the viewer, the {@code Server}
  *       header) are checked by {@link ConsoleConfigRules}, at start with every other module's and
  *       by {@code fleetgate check}, which loads them on a plain JDK.
+ *   <li><b>R17</b> The JSON API ({@link dev.fleetgate.admin.api}) performs the same operations
+ *       through the same code, {@link WorkerOperations}: one place performs each operation, checks
+ *       who may, and writes the audit line. Its {@link Outcome} says of which kind a failure is (no
+ *       such worker, bad argument, refused in the worker's state, failed), for the API's status.
  * </ul>
  *
  * <p>R8 (the read-only role) is in {@link dev.fleetgate.admin.security}.

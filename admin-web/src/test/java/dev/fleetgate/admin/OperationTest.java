@@ -2,10 +2,12 @@ package dev.fleetgate.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OperationTest {
 
@@ -45,5 +47,19 @@ class OperationTest {
       })
   void saysWhatWasDone(Operation cut, int argument, String expected) {
     assertEquals(expected, cut.done(argument));
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @DisplayName("R16 the API names the operations on one worker as the audit log does")
+  @CsvSource({"restart,RESTART", "stop,STOP", "start,START", "drain,DRAIN"})
+  void findsOperationOnOneWorkerByName(String name, Operation expected) {
+    assertEquals(Optional.of(expected), Operation.onOneWorker(name));
+  }
+
+  @ParameterizedTest
+  @DisplayName("R16 fleet operations and unknown names are no operation on one worker")
+  @ValueSource(strings = {"scale", "rolling-restart", "RESTART", "kill", ""})
+  void findsNoOperationOnOneWorkerForOtherNames(String name) {
+    assertEquals(Optional.empty(), Operation.onOneWorker(name));
   }
 }

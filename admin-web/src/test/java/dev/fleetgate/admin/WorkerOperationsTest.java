@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fleetgate.admin.security.ConsoleIdentityStore;
 import dev.fleetgate.supervisor.boundary.OperationFailedException;
+import dev.fleetgate.supervisor.boundary.OperationFailedException.Kind;
 import dev.fleetgate.supervisor.boundary.Supervisor;
+import jakarta.ejb.EJBException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
@@ -53,9 +55,32 @@ class WorkerOperationsTest {
           @Override
           public void restart(int workerId) {
             if (workerId == 9) {
-              throw new OperationFailedException("restart worker 9 refused: no worker 9", null);
+              throw new OperationFailedException(
+                  Kind.NO_SUCH_WORKER, "restart worker 9 refused: no worker 9", null);
             }
             restarted.add("worker " + workerId);
+          }
+
+          @Override
+          public void start(int workerId) {
+            throw new OperationFailedException(
+                Kind.REFUSED,
+                "start worker "
+                    + workerId
+                    + " refused: worker 1 is STOPPING: start it once it has"
+                    + " stopped",
+                null);
+          }
+
+          @Override
+          public void scale(int count) {
+            throw new OperationFailedException(
+                Kind.INVALID_ARGUMENT, "scale to " + count + " refused: out of range", null);
+          }
+
+          @Override
+          public void rollingRestart() {
+            throw new EJBException("replacement did not become ready");
           }
         };
   }
@@ -72,7 +97,7 @@ class WorkerOperationsTest {
 
     Outcome outcome = cut.perform(Operation.RESTART, 1);
 
-    assertEquals(new Outcome(true, "Restarted worker 1"), outcome);
+    assertEquals(new Outcome(Outcome.Result.DONE, "Restarted worker 1"), outcome);
     assertEquals(List.of("worker 1"), restarted);
     assertEquals(List.of("user=admin action=restart worker=1 result=ok"), audit);
   }
@@ -84,7 +109,7 @@ class WorkerOperationsTest {
 
     Outcome outcome = cut.perform(Operation.RESTART, 1);
 
-    assertFalse(outcome.ok());
+    assertEquals(Outcome.Result.NOT_ALLOWED, outcome.result());
     assertTrue(restarted.isEmpty(), "the supervisor was not asked");
     assertFalse(cut.mayAct());
     assertEquals(List.of("user=viewer action=restart worker=1 result=error: not allowed"), audit);
@@ -97,11 +122,39 @@ class WorkerOperationsTest {
 
     Outcome outcome = cut.perform(Operation.RESTART, 9);
 
-    assertEquals(new Outcome(false, "restart worker 9 refused: no worker 9"), outcome);
+    assertEquals(
+        new Outcome(Outcome.Result.NO_SUCH_WORKER, "restart worker 9 refused: no worker 9"),
+        outcome);
     assertEquals(
         List.of(
             "user=admin action=restart worker=9 result=error: restart worker 9 refused: no worker 9"),
         audit);
+  }
+
+  @Test
+  @DisplayName("R16 an API caller's operation is done without a console role and audited as such")
+  void performsForApiClient() {
+    cut.securityContext = caller("nobody", "no-role");
+
+    Outcome outcome = cut.performForApiClient(Operation.RESTART, 2);
+
+    assertEquals(new Outcome(Outcome.Result.DONE, "Restarted worker 2"), outcome);
+    assertEquals(List.of("worker 2"), restarted);
+    assertEquals(List.of("user=api-token action=restart worker=2 result=ok"), audit);
+  }
+
+  @Test
+  @DisplayName("R16 a failure says of which kind it is, for the API's status")
+  void tellsTheKindOfFailure() {
+    assertEquals(Outcome.Result.REFUSED, cut.performForApiClient(Operation.START, 1).result());
+    assertEquals(
+        Outcome.Result.INVALID_ARGUMENT, cut.performForApiClient(Operation.SCALE, 999).result());
+    Outcome failed = cut.performForApiClient(Operation.ROLLING_RESTART, 0);
+    assertEquals(new Outcome(Outcome.Result.FAILED, "replacement did not become ready"), failed);
+    assertEquals(
+        "user=api-token action=rolling-restart worker=all result=error: replacement did not become"
+            + " ready",
+        audit.get(2));
   }
 
   static SecurityContext caller(String name, String role) {

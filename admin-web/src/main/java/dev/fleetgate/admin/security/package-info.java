@@ -1,6 +1,6 @@
 /**
  * Who may use the console: sign-in with Jakarta Security, the administrator's credentials, the
- * password hash tool and the brake on guessing.
+ * password hash tool, the brake on guessing, and the bearer tokens of scrapers and the API.
  *
  * <p>Requirements (tests name the one they prove):
  *
@@ -43,6 +43,9 @@
  *   <li><b>R9</b> In the merged WAR, where the proxy is the same application, only requests for the
  *       console (servlet path under the prefix) reach the sign-in module; every other request
  *       passes with no caller at once ({@link ConsoleOnlyAuthentication}).
+ *   <li><b>R10</b> Bearer tokens ({@code fleetgate.metrics.token}, {@code
+ *       fleetgate.admin.api-token}) are compared as SHA-256 digests in constant time; a blank or
+ *       unset token matches nothing ({@link BearerToken}).
  * </ul>
  */
 package dev.fleetgate.admin.security;

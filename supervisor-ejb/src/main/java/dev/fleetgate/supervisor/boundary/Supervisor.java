@@ -1,5 +1,6 @@
 package dev.fleetgate.supervisor.boundary;
 
+import dev.fleetgate.supervisor.boundary.OperationFailedException.Kind;
 import dev.fleetgate.supervisor.config.ConfigCheck;
 import dev.fleetgate.supervisor.config.ConfigFile;
 import dev.fleetgate.supervisor.config.ConfigProblem;
@@ -11,13 +12,13 @@ import dev.fleetgate.supervisor.control.Fleet;
 import dev.fleetgate.supervisor.control.StateDirectory;
 import dev.fleetgate.supervisor.control.WorkerCommand;
 import dev.fleetgate.supervisor.entity.FleetSnapshot;
+import dev.fleetgate.supervisor.entity.LogEntry;
 import dev.fleetgate.supervisor.entity.LogLine;
 import dev.fleetgate.supervisor.entity.TrafficSample;
 import dev.fleetgate.supervisor.entity.TrafficSnapshot;
 import dev.fleetgate.supervisor.entity.WorkerEvent;
 import dev.fleetgate.supervisor.entity.WorkerSnapshot;
 import dev.fleetgate.supervisor.reload.ReloadParticipant;
-import dev.fleetgate.supervisor.reload.ReloadRefused;
 import dev.fleetgate.supervisor.routing.RoutingTable;
 import dev.fleetgate.supervisor.shutdown.GracefulStop;
 import dev.fleetgate.supervisor.shutdown.ServerSignals;
@@ -161,7 +162,8 @@ public class Supervisor {
    * time when what they are started with changed, scaled when the count did).
    *
    * @return one line on what changed, for the log, the CLI and the console
-   * @throws ReloadRefused when the new configuration has problems; nothing changed
+   * @throws OperationFailedException ({@link Kind#INVALID_ARGUMENT}) when the new configuration has
+   *     problems, every one named; nothing changed
    */
   public String reload() {
     synchronized (reloadLock) {
@@ -210,9 +212,12 @@ public class Supervisor {
     }
   }
 
-  private static ReloadRefused refused(String problems) {
+  private static OperationFailedException refused(String problems) {
     LOG.log(Level.SEVERE, "Reload refused, the running configuration stays: {0}", problems);
-    return new ReloadRefused(problems);
+    return new OperationFailedException(
+        Kind.INVALID_ARGUMENT,
+        "reload refused, the running configuration stays: " + problems,
+        null);
   }
 
   /** Registers a part that takes reloaded configurations (the proxy does, at its start). */
@@ -233,6 +238,16 @@ public class Supervisor {
 
   public List<LogLine> recentLog(int workerId) {
     return fleet.recentLog(workerId);
+  }
+
+  /**
+   * The worker's kept output lines numbered above {@code number}, oldest first: all of them for 0.
+   * A reader that passes the last number it got reads each new line once ({@link LogEntry}).
+   *
+   * @throws NoSuchElementException when there is no such worker (any more)
+   */
+  public List<LogEntry> logAfter(int workerId, long number) {
+    return fleet.logAfter(workerId, number);
   }
 
   /** The worker's last state changes (up to 100), oldest first. */
@@ -332,11 +347,19 @@ public class Supervisor {
     } catch (TimeoutException e) {
       throw new OperationFailedException(
           what + " did not finish within " + bound.toSeconds() + " s", e);
-    } catch (NoSuchElementException | IllegalArgumentException | IllegalStateException e) {
-      throw new OperationFailedException(what + " refused: " + e.getMessage(), e);
+    } catch (NoSuchElementException e) {
+      throw refused(Kind.NO_SUCH_WORKER, what, e);
+    } catch (IllegalArgumentException e) {
+      throw refused(Kind.INVALID_ARGUMENT, what, e);
+    } catch (IllegalStateException e) {
+      throw refused(Kind.REFUSED, what, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new OperationFailedException(what + " interrupted", e);
     }
+  }
+
+  private static OperationFailedException refused(Kind kind, String what, RuntimeException e) {
+    return new OperationFailedException(kind, what + " refused: " + e.getMessage(), e);
   }
 }

@@ -2,6 +2,7 @@ package dev.fleetgate.supervisor.control;
 
 import dev.fleetgate.supervisor.config.SupervisorConfig;
 import dev.fleetgate.supervisor.entity.FleetSnapshot;
+import dev.fleetgate.supervisor.entity.LogEntry;
 import dev.fleetgate.supervisor.entity.LogLine;
 import dev.fleetgate.supervisor.entity.WorkerEvent;
 import dev.fleetgate.supervisor.entity.WorkerSnapshot;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,6 +50,7 @@ public final class Fleet {
   private volatile Worker.Shared shared;
   private final Map<Integer, Worker> workers = new ConcurrentSkipListMap<>();
   private final Map<Integer, Boolean> initialSettled = new ConcurrentHashMap<>();
+  private final AtomicLong lineNumbers = new AtomicLong();
   private volatile int desired;
   private volatile Instant lastTick;
 
@@ -82,7 +85,8 @@ public final class Fleet {
         scheduler,
         clock,
         this::publishRoutes,
-        id -> initialSettled.replace(id, true));
+        id -> initialSettled.replace(id, true),
+        lineNumbers::incrementAndGet);
   }
 
   /**
@@ -150,9 +154,19 @@ public final class Fleet {
     scheduler.scheduleWithFixedDelay(this::tick, 2, 2, TimeUnit.SECONDS);
   }
 
-  /** Starts a worker that is stopped, failed or waiting in backoff; resets its crash history. */
+  /**
+   * Starts a worker that is stopped, failed or waiting in backoff; resets its crash history. A
+   * worker starting or ready is left as it is; one on its way down (draining, stopping) is refused
+   * with {@link IllegalStateException}: its finished start would be reported as done.
+   */
   public CompletableFuture<Void> start(int id) {
-    return existing(id).start();
+    Worker worker = existing(id);
+    WorkerState state = worker.state();
+    if (state == WorkerState.DRAINING || state == WorkerState.STOPPING) {
+      throw new IllegalStateException(
+          "worker " + id + " is " + state + ": start it once it has stopped");
+    }
+    return worker.start();
   }
 
   /** Stops a worker without draining: SIGTERM, grace period, SIGKILL for its process tree. */
@@ -268,6 +282,11 @@ public final class Fleet {
 
   public List<LogLine> recentLog(int id) {
     return existing(id).output.recent();
+  }
+
+  /** The worker's kept lines numbered above {@code number}, oldest first (see {@link LogEntry}). */
+  public List<LogEntry> logAfter(int id, long number) {
+    return existing(id).output.after(number);
   }
 
   /** When the supervisor's periodic task last ran; liveness says DOWN if it stops running. */

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,6 +38,7 @@ final class Worker {
    *
    * @param routesChanged republishes the routes; called with this worker's monitor held
    * @param settled a worker id reached READY or FAILED (the initial start waits for all)
+   * @param lineNumbers numbers every output line, one counter for the fleet (R7.1)
    */
   record Shared(
       SupervisorConfig config,
@@ -47,7 +49,8 @@ final class Worker {
       ScheduledExecutorService scheduler,
       Clock clock,
       Runnable routesChanged,
-      IntConsumer settled) {}
+      IntConsumer settled,
+      LongSupplier lineNumbers) {}
 
   final int id;
   final int port;
@@ -85,7 +88,7 @@ final class Worker {
     this.shared = shared;
     this.history = RestartPolicy.newHistory(config);
     this.events = new WorkerEvents(id, port);
-    this.output = new WorkerOutput(id, config);
+    this.output = new WorkerOutput(id, config, shared.lineNumbers());
     this.since = clock.instant();
   }
 

@@ -1,8 +1,10 @@
 package dev.fleetgate.supervisor.control;
 
 import dev.fleetgate.supervisor.config.SupervisorConfig;
+import dev.fleetgate.supervisor.entity.LogEntry;
 import dev.fleetgate.supervisor.entity.LogLine;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * What a worker's processes wrote, one after the other (R7): the last lines in memory ({@link
@@ -13,8 +15,8 @@ final class WorkerOutput implements AutoCloseable {
   private final LogTail tail;
   private final RotatingLogFile file;
 
-  WorkerOutput(int id, SupervisorConfig config) {
-    this.tail = new LogTail(config.logLines());
+  WorkerOutput(int id, SupervisorConfig config, LongSupplier lineNumbers) {
+    this.tail = new LogTail(id, config.logLines(), lineNumbers);
     this.file =
         new RotatingLogFile(
             config.logDir().resolve("worker-" + id + ".log"),
@@ -30,6 +32,11 @@ final class WorkerOutput implements AutoCloseable {
   /** The last lines, oldest first. */
   List<LogLine> recent() {
     return tail.lines();
+  }
+
+  /** The kept lines numbered above {@code number}, oldest first (R7.1). */
+  List<LogEntry> after(long number) {
+    return tail.after(number);
   }
 
   @Override

@@ -34,8 +34,17 @@
  *       new start kill what a crashed run left, a port taken by another process is a clear error.
  *   <li>R7 Output read without blocking the worker, kept as the last N lines ({@link LogTail}) and
  *       in per-worker files rotated by size ({@link RotatingLogFile}).
+ *       <ul>
+ *         <li>R7.1 Each kept line has a number from one fleet-wide counter, growing per worker and
+ *             across the workers that take a slot in turn: a follower asking for the lines after
+ *             the last number it saw gets each new line once.
+ *       </ul>
  *   <li>R8 Operations: snapshot, start, stop, restart, drain, scale, rolling restart, memory limit
  *       ({@link ResourceMonitor}).
+ *       <ul>
+ *         <li>R8.1 Starting a worker that is draining or stopping is refused (it would be reported
+ *             as started while it goes down); starting one that starts or runs changes nothing.
+ *       </ul>
  *   <li>R9 The ready workers are published as an immutable routes value on every change.
  *   <li>R10 Each worker's state has its own lock, taken briefly and never around a readiness probe:
  *       an operation on one worker never waits for another, queries take no fleet-wide lock, and

@@ -6,7 +6,8 @@
  *   <li>R1 The configuration is read again from its sources (the config file, the environment and
  *       system properties of the running server, the defaults) and checked whole, every part
  *       ({@link dev.fleetgate.supervisor.reload.ReloadParticipant}) before any applies: an invalid
- *       one is refused with every problem named, and the running configuration stays.
+ *       one is refused with every problem named ({@code OperationFailedException}), and the running
+ *       configuration stays.
  *   <li>R2 Proxy settings apply to every request that starts afterwards; workers as {@code
  *       dev.fleetgate.supervisor.control} R11 says.
  *   <li>R3 One reload at a time.

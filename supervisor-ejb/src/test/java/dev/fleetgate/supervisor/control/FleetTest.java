@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fleetgate.supervisor.config.ShippedDefaults;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -189,6 +191,28 @@ class FleetTest {
     assertTrue(
         cut.recentLog(0).stream().anyMatch(l -> l.text().contains("stopping")),
         "the worker saw SIGTERM and shut down by itself: " + cut.recentLog(0));
+  }
+
+  @Test
+  void r8_1_refusesToStartAWorkerThatIsStopping() throws Exception {
+    // Never ready (no port) and deaf to SIGTERM: it stays STOPPING for the whole grace period.
+    Path stubborn =
+        script("stubborn.sh", "trap 'echo ignoring TERM' TERM\nwhile true; do sleep 0.1; done\n");
+    fleet(
+            "sh " + stubborn,
+            1,
+            Map.of("fleetgate.workers.stop-grace", "2s", "fleetgate.workers.start-timeout", "60s"))
+        .startInitial();
+    awaitTrue(() -> worker(0).pid() > 0, "worker started");
+    cut.start(0); // starting a starting worker changes nothing
+
+    CompletableFuture<Void> stopped = cut.stop(0);
+    IllegalStateException refused = assertThrows(IllegalStateException.class, () -> cut.start(0));
+
+    assertEquals("worker 0 is STOPPING: start it once it has stopped", refused.getMessage());
+    stopped.get(10, TimeUnit.SECONDS);
+    cut.start(0);
+    assertEquals(WorkerState.STARTING, worker(0).state());
   }
 
   @Test

@@ -1,0 +1,34 @@
+/**
+ * The JSON API under {@code /admin/api} that the command line ({@code ./fleetgate status}, …) and
+ * deploy scripts use: the fleet's status, the console's operations, the workers' output. {@link
+ * FleetApi} lists the URLs; {@link ApiAccess} lets callers in.
+ *
+ * <p>Requirements (tests name the one they prove):
+ *
+ * <ul>
+ *   <li><b>R1</b> Only a request with {@code Authorization: Bearer <fleetgate.admin.api-token>}
+ *       gets in, compared in constant time; a missing or wrong token gets 401. Without a configured
+ *       token every call gets 403: the API is never open by default. The console's session cookie
+ *       never counts, so no POST a browser sends by itself can act (no CSRF). A token shorter than
+ *       {@value ApiToken#MIN_LENGTH} characters, or with characters a header cannot carry, stops
+ *       the start naming the key and never showing the token.
+ *   <li><b>R2</b> {@code GET status}: desired and ready counts, and per worker id, state, pid,
+ *       port, uptime, restarts, in flight, requests, errors, memory, CPU, last exit and reason;
+ *       every field always present, {@code null} when unknown.
+ *   <li><b>R3</b> {@code POST workers/{id}/restart|stop|start|drain}, {@code POST scale} ({@code
+ *       {"count": N}}), {@code POST rolling-restart} run the console's own operation code ({@link
+ *       dev.fleetgate.admin.WorkerOperations}), audited as user {@code api-token}, and answer once
+ *       done: 200, or 404 (no such worker), 400 (bad count, named), 409 (refused in the worker's
+ *       state), 500 (tried and failed), with {@code {"ok": …, "message": …}}.
+ *   <li><b>R4</b> {@code GET logs} and {@code GET workers/{id}/logs}: the last {@code lines} lines
+ *       (default {@value Parameters#DEFAULT_LINES}) as JSON; with {@code follow=true}, server-sent
+ *       events: those lines, then each new line once ({@code event: line}), a {@code gone} event
+ *       when the followed worker no longer exists, a comment every 15 s of silence. No thread waits
+ *       for a line.
+ *   <li><b>R5</b> Every refusal and failure is JSON, {@code {"ok": false, "message": …}}, with its
+ *       status: never the console's HTML error page, a class name or a stack trace.
+ *   <li><b>R6</b> Same URLs in both deployment shapes (mapped in both web.xml files, never by
+ *       annotation); nothing under {@code /admin/api} reaches the proxy.
+ * </ul>
+ */
+package dev.fleetgate.admin.api;

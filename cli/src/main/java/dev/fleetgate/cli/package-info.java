@@ -1,0 +1,32 @@
+/**
+ * The command line of a running Fleetgate ({@code ./fleetgate status}, …): a client of the server's
+ * JSON API under {@code /admin/api} ({@code dev.fleetgate.admin.api}), on the JDK alone. {@link
+ * FleetgateCli} runs one command; {@link Invocation} reads the command line; {@link ApiClient}
+ * talks to the server; {@link StatusTable} and {@link LogFormat} print for people; {@link Json}
+ * reads the answers.
+ *
+ * <p>Requirements (tests name the one they prove):
+ *
+ * <ul>
+ *   <li><b>R1</b> Commands: {@code status}, {@code restart|stop|start|drain <id>}, {@code scale
+ *       <n>}, {@code rolling-restart}, {@code logs [-f] [-n <lines>] [<id>]}, {@code help}; options
+ *       {@code --json}, {@code --url}, {@code --token}, anywhere on the line. A wrong command line
+ *       sends nothing.
+ *   <li><b>R2</b> The server is {@code --url}, else {@code FLEETGATE_URL}, else {@code
+ *       http://127.0.0.1:${FLEETGATE_HTTP_PORT:-8080}}; the token is {@code --token}, else {@code
+ *       FLEETGATE_API_TOKEN}, else {@code FLEETGATE_ADMIN_API_TOKEN}, else {@code
+ *       fleetgate.admin.api-token} in the installation's {@code conf/fleetgate.properties}.
+ *   <li><b>R3</b> Exit codes ({@link Exit}): 0 done, 1 refused or failed (the server's reason on
+ *       stderr), 2 usage, 3 server unreachable or the connection lost, 4 no token, a wrong one, or
+ *       the API off.
+ *   <li><b>R4</b> For people: {@code status} as a table like {@code pm2 ls} with the ready count
+ *       and each down worker's reason; log lines as {@code <id>|out | <text>}; an operation's
+ *       message as the server says it.
+ *   <li><b>R5</b> {@code --json}: the API's JSON as it answered (status, operations, {@code logs});
+ *       {@code logs -f --json}: one JSON object per line, as each arrives.
+ *   <li><b>R6</b> The JDK alone (its HTTP client, a small JSON reader): no redirect is followed, so
+ *       the token never travels to another address; output is UTF-8; an answer that is not the
+ *       API's is a failure with a message.
+ * </ul>
+ */
+package dev.fleetgate.cli;

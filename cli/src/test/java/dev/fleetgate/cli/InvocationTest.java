@@ -1,0 +1,141 @@
+package dev.fleetgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fleetgate.cli.Invocation.Command;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class InvocationTest {
+
+  @TempDir Path dir;
+
+  Invocation parse(String line) throws CliFailure {
+    return parse(line, Map.of());
+  }
+
+  Invocation parse(String line, Map<String, String> env) throws CliFailure {
+    return Invocation.parse(
+        Arrays.asList(line.split(" ")), env, dir.resolve("conf/fleetgate.properties"));
+  }
+
+  @Test
+  @DisplayName("R1 every command and its worker id or count")
+  void readsEveryCommand() throws CliFailure {
+    assertEquals(Command.STATUS, parse("status").command());
+    assertTrue(parse("status --json").json());
+    for (String word : List.of("restart", "stop", "start", "drain")) {
+      Invocation invocation = parse(word + " 3");
+      assertEquals(word, invocation.command().word);
+      assertEquals(OptionalInt.of(3), invocation.worker());
+    }
+    assertEquals(5, parse("scale 5").count());
+    assertEquals(0, parse("scale 0").count());
+    assertEquals(Command.ROLLING_RESTART, parse("rolling-restart").command());
+    assertEquals(Command.HELP, parse("help").command());
+    assertEquals(Command.HELP, parse("status --help").command());
+  }
+
+  @Test
+  @DisplayName("R1 logs takes -f, -n and a worker id in any order")
+  void readsLogsOptionsInAnyOrder() throws CliFailure {
+    Invocation all = parse("logs");
+    assertEquals(OptionalInt.empty(), all.worker());
+    assertFalse(all.follow());
+    assertEquals(Invocation.DEFAULT_LINES, all.lines());
+
+    Invocation one = parse("logs -f 1 -n 50");
+    assertEquals(OptionalInt.of(1), one.worker());
+    assertTrue(one.follow());
+    assertEquals(50, one.lines());
+
+    Invocation spelled = parse("--json logs --lines=0 --follow");
+    assertTrue(spelled.json());
+    assertTrue(spelled.follow());
+    assertEquals(0, spelled.lines());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "status status|status takes no status",
+        "frobnicate|unknown command frobnicate",
+        "restart|restart needs worker id",
+        "restart 1 2|restart takes one worker id, not 1 2",
+        "restart one|a worker id must be a whole number, not one",
+        "stop -1|a worker id must be a whole number, not -1",
+        "scale|scale needs number of workers",
+        "scale many|the number of workers must be a whole number, not many",
+        "scale -2|the number of workers must be a whole number, not -2",
+        "logs 1 2|logs takes one worker id, not 1 2",
+        "logs -n|-n needs a value",
+        "logs -n ten|the number of lines must be a whole number, not ten",
+        "status -f|-f goes with logs only",
+        "status --verbose|unknown option --verbose",
+        "status --url ftp://x|the server's URL must be http://host[:port] or https://…, not ftp://x"
+      })
+  @DisplayName("R1 R3 a wrong command line is a usage error naming what is wrong")
+  void refusesBadCommandLinesAsUsage(String line, String message) {
+    CliFailure failure = assertThrows(CliFailure.class, () -> parse(line));
+
+    assertEquals(Exit.USAGE, failure.exit);
+    assertEquals(message, failure.getMessage());
+  }
+
+  @Test
+  @DisplayName("R2 the server: --url, FLEETGATE_URL, else loopback on FLEETGATE_HTTP_PORT")
+  void findsTheServerByOptionThenEnvironmentThenPort() throws CliFailure {
+    assertEquals(URI.create("http://127.0.0.1:8080"), parse("status").server());
+    assertEquals(
+        URI.create("http://127.0.0.1:9090"),
+        parse("status", Map.of("FLEETGATE_HTTP_PORT", "9090")).server());
+    assertEquals(
+        URI.create("https://fleet.example:8443/base"),
+        parse("status", Map.of("FLEETGATE_URL", "https://fleet.example:8443/base/")).server());
+    assertEquals(
+        URI.create("http://10.0.0.5:81"),
+        parse("status --url http://10.0.0.5:81", Map.of("FLEETGATE_URL", "http://x:1")).server());
+  }
+
+  @Test
+  @DisplayName("R2 the token: --token, the environment, else conf/fleetgate.properties")
+  void findsTheTokenByOptionThenEnvironmentThenConfigurationFile() throws CliFailure, IOException {
+    assertEquals(Optional.empty(), parse("status").token());
+
+    Files.createDirectories(dir.resolve("conf"));
+    Files.writeString(
+        dir.resolve("conf/fleetgate.properties"),
+        "# the server's settings\nfleetgate.workers.count=2\nfleetgate.admin.api-token = from-file\n");
+    assertEquals(Optional.of("from-file"), parse("status").token());
+    assertEquals(
+        Optional.of("server-env"),
+        parse("status", Map.of("FLEETGATE_ADMIN_API_TOKEN", "server-env")).token());
+    assertEquals(
+        Optional.of("client-env"),
+        parse(
+                "status",
+                Map.of("FLEETGATE_API_TOKEN", "client-env", "FLEETGATE_ADMIN_API_TOKEN", "x"))
+            .token());
+    assertEquals(
+        Optional.of("option"),
+        parse("status --token option", Map.of("FLEETGATE_API_TOKEN", "client-env")).token());
+    assertEquals(
+        Optional.of("from-file"), parse("status", Map.of("FLEETGATE_API_TOKEN", " ")).token());
+  }
+}
