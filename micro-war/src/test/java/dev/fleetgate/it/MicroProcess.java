@@ -117,6 +117,14 @@ final class MicroProcess implements AutoCloseable {
         "log line containing '" + text + "'");
   }
 
+  /** Sends {@code signal} (HUP, TERM…) to the server's process alone. */
+  void signal(String signal) throws IOException, InterruptedException {
+    new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+        .inheritIO()
+        .start()
+        .waitFor();
+  }
+
   /**
    * Sends {@code signal} (TERM, INT…) to every process of the server's group, as {@code timeout},
    * Ctrl-C and many process managers do. The shell's own {@code kill}, never procps'

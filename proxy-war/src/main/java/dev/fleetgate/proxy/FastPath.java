@@ -101,7 +101,7 @@ final class FastPath {
 
   /** The head the worker gets, followed by the body when there is one: one write. */
   private byte[] message(HttpServletRequest request, int bodyLength) throws IOException {
-    byte[] head = WorkerRequestHead.of(request, forwarding, null);
+    byte[] head = WorkerRequestHead.of(request, forwarding, null, bodyLength);
     if (bodyLength == 0) {
       return head;
     }

@@ -49,9 +49,9 @@ record ProxySettings(
         TrustedProxies.parse(
             "fleetgate.proxy.trusted-proxies",
             values.optional("fleetgate.proxy.trusted-proxies").orElse("")),
-        bool(values, "fleetgate.proxy.forwarded-header"),
+        values.bool("fleetgate.proxy.forwarded-header"),
         new AccessLog(
-            bool(values, "fleetgate.proxy.access-log"),
+            values.bool("fleetgate.proxy.access-log"),
             "fleetgate.proxy.access-log-format",
             values.required("fleetgate.proxy.access-log-format")),
         values.optional("fleetgate.proxy.health-check.path").map(ProxySettings::checkPath),
@@ -67,14 +67,6 @@ record ProxySettings(
           "fleetgate.proxy.health-check.path", raw, "must start with /");
     }
     return raw;
-  }
-
-  private static boolean bool(ConfigValues values, String key) {
-    String raw = values.required(key);
-    if (!raw.equals("true") && !raw.equals("false")) {
-      throw new InvalidConfigurationException(key, raw, "must be true or false");
-    }
-    return Boolean.parseBoolean(raw);
   }
 
   /** {@code 0=5,1=1}: worker id = weight, 1 to 100; unnamed workers weigh 1. */

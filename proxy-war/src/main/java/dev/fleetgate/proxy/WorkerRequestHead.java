@@ -15,11 +15,19 @@ import java.util.Map;
 public final class WorkerRequestHead {
   private WorkerRequestHead() {}
 
+  /** The head of an upgrade request, or of a request without a body. */
+  public static byte[] of(HttpServletRequest request, ForwardingPolicy forwarding, String upgrade) {
+    return of(request, forwarding, upgrade, 0);
+  }
+
   /**
    * @param upgrade the protocol to ask the worker to switch to ({@code Upgrade} and {@code
    *     Connection: Upgrade} sent explicitly, as nginx must be told to), or null
+   * @param bodyLength the length of the body that follows the head; its {@code Content-Length} is
+   *     the proxy's to write (the client's is not copied), 0 for none
    */
-  public static byte[] of(HttpServletRequest request, ForwardingPolicy forwarding, String upgrade) {
+  public static byte[] of(
+      HttpServletRequest request, ForwardingPolicy forwarding, String upgrade, long bodyLength) {
     StringBuilder head = new StringBuilder(512);
     String query = request.getQueryString();
     head.append(request.getMethod()).append(' ').append(request.getRequestURI());
@@ -42,6 +50,9 @@ public final class WorkerRequestHead {
       append(head, "Host", host);
     }
     forwarded.forEach((name, value) -> append(head, name, value));
+    if (bodyLength > 0) {
+      append(head, "Content-Length", Long.toString(bodyLength));
+    }
     if (upgrade != null) {
       append(head, "Upgrade", upgrade);
       append(head, "Connection", "Upgrade");

@@ -49,6 +49,15 @@ public final class ConfigValues {
     }
   }
 
+  /** {@code true} or {@code false}, nothing else. */
+  public boolean bool(String key) {
+    String raw = required(key);
+    if (!raw.equals("true") && !raw.equals("false")) {
+      throw new InvalidConfigurationException(key, raw, "must be true or false");
+    }
+    return Boolean.parseBoolean(raw);
+  }
+
   public double decimal(String key, double min, double max) {
     String raw = required(key);
     try {

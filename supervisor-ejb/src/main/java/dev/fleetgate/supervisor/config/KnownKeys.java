@@ -43,6 +43,7 @@ public final class KnownKeys {
           "fleetgate.workers.log-dir",
           "fleetgate.workers.log-max-size",
           "fleetgate.workers.log-max-files",
+          "fleetgate.workers.log-to-stdout",
           "fleetgate.state-dir",
           "fleetgate.proxy.connect-timeout",
           "fleetgate.proxy.response-timeout",

@@ -38,6 +38,7 @@ public record SupervisorConfig(
     Path logDir,
     long logMaxSize,
     int logMaxFiles,
+    boolean logToStdout,
     Path stateDir) {
 
   /** Most workers one Fleetgate runs; also bounds the ports it uses. */
@@ -97,6 +98,7 @@ public record SupervisorConfig(
             .orElse(stateDir.resolve("logs")),
         values.size("fleetgate.workers.log-max-size"),
         values.integer("fleetgate.workers.log-max-files", 1, 1000),
+        values.bool("fleetgate.workers.log-to-stdout"),
         stateDir);
   }
 

@@ -14,6 +14,7 @@ import java.util.function.LongSupplier;
 final class WorkerOutput implements AutoCloseable {
   private final LogTail tail;
   private final RotatingLogFile file;
+  private final String stdoutPrefix;
 
   WorkerOutput(int id, SupervisorConfig config, LongSupplier lineNumbers) {
     this.tail = new LogTail(id, config.logLines(), lineNumbers);
@@ -22,11 +23,19 @@ final class WorkerOutput implements AutoCloseable {
             config.logDir().resolve("worker-" + id + ".log"),
             config.logMaxSize(),
             config.logMaxFiles());
+    this.stdoutPrefix = config.logToStdout() ? id + "|" : null;
   }
 
   void add(LogLine line) {
     tail.add(line);
     file.write(line);
+    if (stdoutPrefix != null) {
+      // One println per line: lines of different workers never interleave within a line.
+      System.out.println(
+          stdoutPrefix
+              + (line.stream() == LogLine.Stream.STDERR ? "err| " : "out| ")
+              + line.text());
+    }
   }
 
   /** The last lines, oldest first. */
