@@ -119,6 +119,17 @@ final class Http {
   record WorkerInfo(String state, long pid) {}
 
   /** How many workers are READY; 0 while the server does not answer. */
+  /** Requests in flight at the workers, from the proxy's own count in /admin/metrics. */
+  static long inFlight(String base) {
+    long sum = 0;
+    for (String line : details(base).split("\n")) {
+      if (line.startsWith("fleetgate_worker_in_flight{")) {
+        sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
+  }
+
   static long readyWorkers(String base) {
     return workers(details(base)).values().stream().filter(w -> "READY".equals(w.state())).count();
   }

@@ -71,14 +71,7 @@ class ServerLifecycleIT {
         MicroProcess.startAsGroupLeader(
             dir.resolve("group-" + signal),
             Map.of("FLEETGATE_WORKERS_COUNT", "2", "FLEETGATE_WORKERS_BASE_PORT", "23202"))) {
-      Http.await(
-          () -> Http.readyWorkers(server.base()) == 2,
-          Duration.ofSeconds(180),
-          "both workers ready");
-      List<Long> pids =
-          Http.workers(Http.details(server.base())).values().stream()
-              .map(Http.WorkerInfo::pid)
-              .toList();
+      List<Long> pids = bothWorkersReady(server);
       assertEquals(2, pids.size());
 
       server.signalGroup(signal);
@@ -102,14 +95,7 @@ class ServerLifecycleIT {
             dir.resolve("sigterm-drain"),
             Map.of("FLEETGATE_WORKERS_COUNT", "2", "FLEETGATE_WORKERS_BASE_PORT", "23206"),
             List.of())) {
-      Http.await(
-          () -> Http.readyWorkers(server.base()) == 2,
-          Duration.ofSeconds(180),
-          "both workers ready");
-      List<Long> pids =
-          Http.workers(Http.details(server.base())).values().stream()
-              .map(Http.WorkerInfo::pid)
-              .toList();
+      List<Long> pids = bothWorkersReady(server);
       java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
       List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> slow =
           new java.util.ArrayList<>();
@@ -122,7 +108,9 @@ class ServerLifecycleIT {
                 HttpResponse.BodyHandlers.ofString()));
       }
       Http.await(
-          () -> inFlight(server) >= 20, Duration.ofSeconds(30), "20 slow requests in flight");
+          () -> Http.inFlight(server.base()) >= 20,
+          Duration.ofSeconds(30),
+          "20 slow requests in flight");
 
       server.process.destroy(); // SIGTERM
 
@@ -138,14 +126,13 @@ class ServerLifecycleIT {
     }
   }
 
-  private static long inFlight(MicroProcess server) {
-    long sum = 0;
-    for (String line : Http.details(server.base()).split("\n")) {
-      if (line.startsWith("fleetgate_worker_in_flight{")) {
-        sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      }
-    }
-    return sum;
+  /** Waits until both workers are ready; their pids. */
+  private static List<Long> bothWorkersReady(MicroProcess server) {
+    Http.await(
+        () -> Http.readyWorkers(server.base()) == 2, Duration.ofSeconds(180), "both workers ready");
+    return Http.workers(Http.details(server.base())).values().stream()
+        .map(Http.WorkerInfo::pid)
+        .toList();
   }
 
   /** Issue 12: a server that cannot start must end, so that a process manager sees it. */

@@ -143,15 +143,8 @@ class SlowAnswersIT {
     Http.await(() -> inFlight() == 0, Duration.ofSeconds(120), "the slow requests ended");
   }
 
-  /** Requests in flight at the workers, from the proxy's own count in /admin/metrics. */
   private static long inFlight() {
-    long sum = 0;
-    for (String line : Http.details(server.base()).split("\n")) {
-      if (line.startsWith("fleetgate_worker_in_flight{")) {
-        sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      }
-    }
-    return sum;
+    return Http.inFlight(server.base());
   }
 
   private static String firstLine(InputStream in) throws IOException {

@@ -74,6 +74,7 @@ public final class KnownKeys {
           "fleetgate.admin.viewer-password-hash",
           "fleetgate.admin.viewer-password",
           "fleetgate.metrics.token",
+          "fleetgate.admin.api-token",
           ConfigFile.KEY,
           ConfigCheck.STANDALONE);
 

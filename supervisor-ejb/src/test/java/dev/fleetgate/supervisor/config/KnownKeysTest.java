@@ -32,6 +32,7 @@ class KnownKeysTest {
           "fleetgate.access", // the access log's logger
           "fleetgate.audit", // the console's audit logger
           "fleetgate.lock", // the state directory's lock file
+          "fleetgate.home", // the command line's own system property: where the launcher is
           "fleetgate.console.path-prefix"); // a web.xml context parameter, not MicroProfile Config
 
   private static final Pattern KEY_LITERAL = Pattern.compile("\"(fleetgate\\.[a-z0-9.-]+)\"");
