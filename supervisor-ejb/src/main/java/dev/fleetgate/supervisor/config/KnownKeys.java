@@ -79,16 +79,20 @@ public final class KnownKeys {
           ConfigCheck.STANDALONE);
 
   /**
-   * The launcher's variables that are no configuration key. {@code FLEETGATE_STATE_DIR} and {@code
-   * FLEETGATE_CONFIG}, which the launcher reads too, are the keys {@code fleetgate.state-dir} and
-   * {@code fleetgate.config} under their environment names.
+   * The launcher's and the command line's variables that are no configuration key ({@code
+   * FLEETGATE_URL} and {@code FLEETGATE_API_TOKEN} find a running server: an operator's shell
+   * exports them, and a server started from that shell must not refuse them). {@code
+   * FLEETGATE_STATE_DIR} and {@code FLEETGATE_CONFIG}, which the launcher reads too, are the keys
+   * {@code fleetgate.state-dir} and {@code fleetgate.config} under their environment names.
    */
   public static final List<String> LAUNCHER_VARIABLES =
       List.of(
           "FLEETGATE_HTTP_PORT",
           "FLEETGATE_HTTP_HOST",
           "FLEETGATE_WORK_DIR",
-          "FLEETGATE_JAVA_OPTS");
+          "FLEETGATE_JAVA_OPTS",
+          "FLEETGATE_URL",
+          "FLEETGATE_API_TOKEN");
 
   /** The prefix of every key. */
   public static final String PREFIX = "fleetgate.";

@@ -80,11 +80,17 @@ class KnownKeysTest {
   }
 
   @Test
-  @DisplayName("R3 every FLEETGATE_* variable the launcher and the scripts read is known")
+  @DisplayName(
+      "R3 every FLEETGATE_* variable the launcher, the scripts and the command line read is known")
   void everyVariableOfTheScriptsIsKnown() throws IOException {
     List<Path> scripts = List.of(ROOT.resolve("fleetgate"), ROOT.resolve(".ci/run"));
     try (Stream<Path> bench = Files.list(ROOT.resolve("bench"))) {
       scripts = Stream.concat(scripts.stream(), bench.filter(Files::isRegularFile)).toList();
+    }
+    // The command line's variables live in an operator's shell, which also starts the server.
+    try (Stream<Path> cli = Files.walk(ROOT.resolve("cli/src/main/java"))) {
+      scripts =
+          Stream.concat(scripts.stream(), cli.filter(p -> p.toString().endsWith(".java"))).toList();
     }
     Set<String> unknown = new TreeSet<>();
     for (Path script : scripts) {
