@@ -5,8 +5,6 @@ import dev.fleetgate.proxy.FailureVerdict.Client;
 import dev.fleetgate.proxy.balance.Peer;
 import dev.fleetgate.supervisor.traffic.ErrorKind;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -47,6 +45,7 @@ final class Exchange {
   private volatile Throwable timedOut;
   private volatile boolean discarding;
   private volatile boolean listening;
+  private final ClientSide client;
 
   /** Body bytes the proxy reads and drops after the answer to keep a connection; past it, cut. */
   private static final long DISCARD_LIMIT = 1024 * 1024;
@@ -70,7 +69,8 @@ final class Exchange {
     this.request = (HttpServletRequest) async.getRequest();
     this.response = (HttpServletResponse) async.getResponse();
     this.body = body;
-    async.addListener(new ClientGone());
+    client = new ClientSide(this);
+    async.addListener(client);
     watch.watch(this);
   }
 
@@ -138,7 +138,7 @@ final class Exchange {
       relay = new ResponseRelay(response.getOutputStream(), response.getBufferSize(), this::finish);
       if (!listening) {
         listening = true; // once per request: later attempts' relays are reached through it
-        response.getOutputStream().setWriteListener(new ClientWritable());
+        response.getOutputStream().setWriteListener(client);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -363,52 +363,13 @@ final class Exchange {
     return finished.get();
   }
 
-  /** The container's word on the client's side of the answer, passed to the current relay. */
-  private final class ClientWritable implements jakarta.servlet.WriteListener {
-    @Override
-    public void onWritePossible() {
-      ResponseRelay r = relay;
-      if (r != null) {
-        r.writePossible();
-      }
-    }
-
-    @Override
-    public void onError(Throwable clientError) {
-      ResponseRelay r = relay;
-      if (r != null) {
-        r.clientGone(clientError); // the client went away: stop reading from the worker
-      }
-    }
+  /** The relay of the answer under way, or null. */
+  ResponseRelay currentRelay() {
+    return relay;
   }
 
-  /** The client went away or broke the connection: stop the worker's side too. */
-  private final class ClientGone implements AsyncListener {
-    @Override
-    public void onComplete(AsyncEvent event) {}
-
-    @Override
-    public void onStartAsync(AsyncEvent event) {}
-
-    @Override
-    public void onTimeout(AsyncEvent event) {
-      gone(event);
-    }
-
-    @Override
-    public void onError(AsyncEvent event) {
-      gone(event);
-    }
-
-    private void gone(AsyncEvent event) {
-      CompletableFuture<?> s = sending;
-      if (s != null) {
-        s.cancel(true);
-      }
-      ResponseRelay r = relay;
-      if (r != null) {
-        r.clientGone(event.getThrowable());
-      }
-    }
+  /** The send to the worker under way, or null. */
+  CompletableFuture<?> currentSending() {
+    return sending;
   }
 }

@@ -1,25 +1,19 @@
 package dev.fleetgate.proxy.upgrade;
 
 import dev.fleetgate.proxy.Attempt;
-import dev.fleetgate.proxy.FailureVerdict;
-import dev.fleetgate.proxy.ProxyServlet;
-import dev.fleetgate.proxy.ResponseHeaders;
 import dev.fleetgate.supervisor.routing.Upstream;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
 import java.nio.channels.InterruptedByTimeoutException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,20 +24,21 @@ import java.util.logging.Logger;
  * One upgraded connection, from the handshake to the close. The container upgrades the client's
  * connection before the worker answered, so no thread waits for that answer (R4): {@link #init}
  * starts the {@link WorkerHandshake}, and the worker's answer, whenever it comes, decides what the
- * client gets. After a 101, bytes flow both ways until either side closes (R2), without a thread
- * held per tunnel — servlet non-blocking I/O on the client's side, an asynchronous socket channel
- * on the worker's. Each direction moves one buffer at a time and reads again only once it was
- * written, so a slow side slows the other instead of filling memory. Like nginx, the tunnel closes
- * after {@code fleetgate.proxy.read-timeout} without a byte from the worker. Any other answer goes
- * back as it is (R3), and a worker that fails or stays silent gets the client 502 or 504 (R4); the
- * connection closes after it. From the handshake to the close, the tunnel counts as a request in
- * flight on its worker. Its buffers start small and grow for bulk transfers ({@link
- * TunnelBuffers}).
+ * client gets ({@link HandshakeAnswer}). After a 101, bytes flow both ways until either side closes
+ * (R2), without a thread held per tunnel — servlet non-blocking I/O on the client's side, an
+ * asynchronous socket channel on the worker's. Each direction moves one buffer at a time and reads
+ * again only once it was written, so a slow side slows the other instead of filling memory. Like
+ * nginx, the tunnel closes after {@code fleetgate.proxy.read-timeout} without a byte from the
+ * worker. Any other answer goes back as it is (R3), and a worker that fails or stays silent gets
+ * the client 502 or 504 (R4); the connection closes after it. From the handshake to the close, the
+ * tunnel counts as a request in flight on its worker. Its buffers start small and grow for bulk
+ * transfers ({@link TunnelBuffers}).
  */
-public class Tunnel implements HttpUpgradeHandler, WorkerHandshake.Listener {
+public class Tunnel implements HttpUpgradeHandler {
   private static final Logger LOG = Logger.getLogger(Tunnel.class.getName());
 
   private UpgradeForwarder.Handshake plan;
+  private HandshakeAnswer answer;
   private Attempt attempt;
   private AsynchronousSocketChannel worker;
   private ByteBuffer fromWorker;
@@ -66,8 +61,6 @@ public class Tunnel implements HttpUpgradeHandler, WorkerHandshake.Listener {
   private static final int CLOSED = 2;
   private volatile boolean clientDone;
   private volatile boolean workerDone;
-  private int answerStatus;
-  private long refusalBytes;
 
   /** What the handshake needs; given by {@link UpgradeForwarder} before the container's init. */
   void prepare(UpgradeForwarder.Handshake handshake) {
@@ -75,6 +68,7 @@ public class Tunnel implements HttpUpgradeHandler, WorkerHandshake.Listener {
     this.upstream = handshake.peer().upstream();
     this.readTimeout = handshake.readTimeout();
     this.attempt = new Attempt(handshake.peer());
+    this.answer = new HandshakeAnswer(handshake, attempt, this);
   }
 
   @Override
@@ -88,7 +82,7 @@ public class Tunnel implements HttpUpgradeHandler, WorkerHandshake.Listener {
         h.responseTimeout(),
         h.readTimeout(),
         h.timer(),
-        this);
+        answer);
   }
 
   @Override
@@ -96,126 +90,17 @@ public class Tunnel implements HttpUpgradeHandler, WorkerHandshake.Listener {
     close(null);
   }
 
-  // ---- the worker's answer -------------------------------------------------------------------
-
-  @Override
-  public void head(int status, List<String[]> headers) {
-    answerStatus = status;
-    attempt.headArrived();
-    HttpServletResponse response = plan.response();
-    response.setStatus(status);
-    ResponseHeaders.copy(headers, response);
-    if (status == HttpServletResponse.SC_SWITCHING_PROTOCOLS) {
-      // Hop-by-hop, so left out above; for a switch they are the answer itself.
-      for (String[] header : headers) {
-        if (header[0].equals("upgrade")) {
-          response.setHeader("Upgrade", header[1]);
-        }
-      }
-      response.setHeader("Connection", "Upgrade");
-    } else {
-      response.setHeader("Connection", "close"); // the client's connection is upgraded: no reuse
-    }
-  }
-
-  @Override
-  public void body(ByteBuffer piece) {
-    try {
-      // A declined upgrade's body, written as it comes (the stream is still in blocking mode).
-      plan.response()
-          .getOutputStream()
-          .write(piece.array(), piece.arrayOffset() + piece.position(), piece.remaining());
-      refusalBytes += piece.remaining();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @Override
-  public void end() {
-    // the declined upgrade's answer is whole: ended() closes the connection
-  }
-
-  @Override
-  public void ended(Throwable failure, AsynchronousSocketChannel channel, ByteBuffer rest) {
-    boolean switched =
-        failure == null && answerStatus == HttpServletResponse.SC_SWITCHING_PROTOCOLS;
-    if (!state.compareAndSet(HANDSHAKE, switched ? OPEN : CLOSED)) {
-      closeQuietly(channel); // the client's side closed first and was counted then
-      return;
-    }
-    try {
-      if (switched) {
-        plan.response().flushBuffer(); // the 101 goes out now; the tunnel follows
-        plan.log()
-            .ended(
-                plan.request(),
-                answerStatus,
-                0,
-                upstream.workerId(),
-                attempt.millisToHead(),
-                totalMillis());
-        open(channel, rest);
-        return;
-      }
-      if (failure == null) {
-        attempt.answered(answerStatus, System.nanoTime() - attempt.startNanos(), 0, refusalBytes);
-      } else {
-        failed(failure);
-      }
-      plan.log()
-          .ended(
-              plan.request(),
-              plan.response().getStatus(),
-              refusalBytes,
-              upstream.workerId(),
-              attempt.millisToHead(),
-              totalMillis());
-      plan.response().flushBuffer();
-    } catch (IOException | RuntimeException e) {
-      LOG.log(Level.FINE, "Answering the upgrade request", e);
-      if (switched) {
-        close(e);
-        return;
-      }
-    }
-    if (!switched) {
-      closeClient();
-    }
-  }
-
   /**
-   * The worker failed: 502 or 504 when nothing of its answer went out (the rules of the other
-   * requests, {@link FailureVerdict}; a handshake is tried once), else its answer ends there.
+   * Claims the end of the handshake for the worker's answer: true unless the client's side closed
+   * first (and was counted then). After a 101 the tunnel is open; after any other answer it is
+   * closed, its attempt counted by the answer.
    */
-  private void failed(Throwable failure) throws IOException {
-    FailureVerdict verdict =
-        FailureVerdict.of(
-            failure,
-            plan.request().getMethod(),
-            FailureVerdict.Body.UNREAD,
-            refusalBytes > 0 ? FailureVerdict.Client.ANSWER_STARTED : FailureVerdict.Client.WAITING,
-            1,
-            1);
-    attempt.failed(verdict, 0, refusalBytes);
-    LOG.log(
-        Level.WARNING,
-        "Upgrade to worker {0} failed: {1}",
-        new Object[] {Integer.toString(upstream.workerId()), verdict.cause().toString()});
-    HttpServletResponse response = plan.response();
-    if (verdict.answers() && !response.isCommitted()) {
-      response.reset();
-      response.setHeader("Connection", "close");
-      ProxyServlet.reply(response, verdict.status(), verdict.text(upstream.workerId()));
-    }
-  }
-
-  private long totalMillis() {
-    return (System.nanoTime() - attempt.startNanos()) / 1_000_000;
+  boolean claim(boolean switched) {
+    return state.compareAndSet(HANDSHAKE, switched ? OPEN : CLOSED);
   }
 
   /** The worker switched protocols: the tunnel opens on its connection and what it sent. */
-  private void open(AsynchronousSocketChannel channel, ByteBuffer rest) throws IOException {
+  void open(AsynchronousSocketChannel channel, ByteBuffer rest) throws IOException {
     worker = channel;
     fromWorker = TunnelBuffers.first(rest.remaining());
     fromWorker.put(rest).flip();
@@ -360,7 +245,7 @@ public class Tunnel implements HttpUpgradeHandler, WorkerHandshake.Listener {
         });
   }
 
-  private void close(Throwable error) {
+  void close(Throwable error) {
     int was = state.getAndSet(CLOSED);
     if (was == CLOSED) {
       return;
@@ -383,7 +268,7 @@ public class Tunnel implements HttpUpgradeHandler, WorkerHandshake.Listener {
     closeClient();
   }
 
-  private static void closeQuietly(AsynchronousSocketChannel channel) {
+  static void closeQuietly(AsynchronousSocketChannel channel) {
     try {
       if (channel != null) {
         channel.close();
@@ -393,7 +278,7 @@ public class Tunnel implements HttpUpgradeHandler, WorkerHandshake.Listener {
     }
   }
 
-  private void closeClient() {
+  void closeClient() {
     try {
       if (connection != null) {
         connection.close();
