@@ -2,6 +2,7 @@ package dev.fleetgate.frontdoor;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLEngine;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.Grizzly;
@@ -10,6 +11,7 @@ import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.memory.Buffers;
+import org.glassfish.grizzly.ssl.SSLUtils;
 
 /**
  * Reads every client byte before the container's HTTP parser does, and stops what a strict parser
@@ -43,6 +45,12 @@ final class FramingFilter extends BaseFilter {
     if (guard.tunnelled) {
       return ctx.getInvokeAction();
     }
+    if (guard.stream.headsCompleted() == 0 && negotiatedHttp2(ctx.getConnection())) {
+      // HTTP/2 frames, which Grizzly's HTTP/2 filter reads: nothing of HTTP/1.1 framing applies.
+      guard.tunnelled = true;
+      guard.headEnded();
+      return ctx.getInvokeAction();
+    }
     Buffer buffer = ctx.getMessage();
     RequestStream stream = guard.stream;
     boolean inBody = stream.inBody();
@@ -64,6 +72,11 @@ final class FramingFilter extends BaseFilter {
       guard.headStarted(System.nanoTime());
     }
     return ctx.getInvokeAction();
+  }
+
+  private static boolean negotiatedHttp2(Connection<?> connection) {
+    SSLEngine engine = SSLUtils.getSSLEngine(connection);
+    return engine != null && "h2".equals(engine.getApplicationProtocol());
   }
 
   /** Watches for the {@code 101} that turns the connection into a tunnel of other bytes. */

@@ -30,9 +30,13 @@ public class FrontDoorFilter extends PUFilter {
   @Override
   public FilterChainBuilder getPUFilterChainBuilder() {
     FilterChainBuilder builder = super.getPUFilterChainBuilder();
+    addAheadOfFraming(builder);
     builder.add(framing);
     return builder;
   }
+
+  /** What a listener needs between the connection and the framing check: TLS on the TLS one. */
+  protected void addAheadOfFraming(FilterChainBuilder builder) {}
 
   @Override
   public NextAction handleAccept(FilterChainContext ctx) throws IOException {

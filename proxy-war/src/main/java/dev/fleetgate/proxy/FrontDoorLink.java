@@ -2,6 +2,9 @@ package dev.fleetgate.proxy;
 
 import dev.fleetgate.frontdoor.FrontDoor;
 import dev.fleetgate.frontdoor.FrontDoorSettings;
+import dev.fleetgate.frontdoor.tls.ServerTls;
+import dev.fleetgate.proxy.tls.HttpsRedirect;
+import dev.fleetgate.proxy.tls.TlsConfig;
 import dev.fleetgate.supervisor.config.ConfigValues;
 import java.time.Duration;
 import java.util.logging.Logger;
@@ -21,7 +24,23 @@ final class FrontDoorLink {
     int maxUnfinishedHeads = maxUnfinishedHeads(values);
     try {
       // Every front-door type is touched inside this try: the library may be absent.
+      TlsConfig tls = TlsConfig.read(values);
       FrontDoor.configure(new FrontDoorSettings(headerTimeout, maxUnfinishedHeads, maxBodySize));
+      if (tls.enabled()) {
+        ServerTls serverTls = tls.load();
+        FrontDoor.configureTls(serverTls);
+        LOG.info(
+            "Fleetgate TLS on port "
+                + tls.port()
+                + " ("
+                + String.join(", ", serverTls.settings().protocols())
+                + (serverTls.settings().http2() ? "; HTTP/2 and HTTP/1.1" : "; HTTP/1.1 only")
+                + "): "
+                + serverTls.description());
+      } else {
+        FrontDoor.configureTls(null);
+      }
+      HttpsRedirect.redirectTo(tls.redirectHttp() ? tls.port() : 0);
       if (!FrontDoor.installed()) {
         warnMissing();
       }

@@ -1,6 +1,8 @@
 package dev.fleetgate.supervisor.config;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +24,10 @@ public final class CheckCommand {
 
   private CheckCommand() {}
 
+  /**
+   * {@code --listeners FILE}: on success, also write the pre-boot commands that open the TLS
+   * listener when {@code fleetgate.tls.port} is set; the launcher appends them to the server's.
+   */
   public static void main(String[] args) {
     Properties system = System.getProperties();
     Map<String, String> systemProperties = new HashMap<>();
@@ -37,7 +43,8 @@ public final class CheckCommand {
       System.exit(2);
       return;
     }
-    System.exit(
+    Path listeners = args.length == 2 && args[0].equals("--listeners") ? Path.of(args[1]) : null;
+    int status =
         run(
             System.out,
             System.err,
@@ -45,7 +52,20 @@ public final class CheckCommand {
             System.getenv(),
             Runtime.getRuntime().availableProcessors(),
             rules,
-            defaults));
+            defaults);
+    if (status == 0 && listeners != null) {
+      ConfigFile file = ConfigFile.locate(systemProperties::get, System::getenv);
+      LayeredConfig view = new LayeredConfig(defaults, file, systemProperties, System.getenv());
+      int tlsPort = new ConfigValues(view::value).integer("fleetgate.tls.port", 0, 65535);
+      String host = System.getenv().getOrDefault("FLEETGATE_HTTP_HOST", "0.0.0.0");
+      try {
+        Files.write(listeners, ListenerCommands.tls(tlsPort, host));
+      } catch (IOException e) {
+        System.err.println("fleetgate: cannot write " + listeners + ": " + e);
+        status = 2;
+      }
+    }
+    System.exit(status);
   }
 
   /** Checks and prints; returns the exit status: 0 good, 1 problems. */
@@ -91,8 +111,14 @@ public final class CheckCommand {
             + values.required("fleetgate.proxy.balance")
             + ", port "
             + port
+            + tlsPort(values)
             + ")");
     return 0;
+  }
+
+  private static String tlsPort(ConfigValues values) {
+    int port = values.integer("fleetgate.tls.port", 0, 65535);
+    return port == 0 ? "" : ", TLS port " + port;
   }
 
   /** The file's path, relative to the working directory (the launcher's) when it is below it. */
