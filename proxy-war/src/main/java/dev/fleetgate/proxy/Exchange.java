@@ -2,7 +2,10 @@ package dev.fleetgate.proxy;
 
 import dev.fleetgate.proxy.FailureVerdict.Body;
 import dev.fleetgate.proxy.FailureVerdict.Client;
+import dev.fleetgate.proxy.accesslog.AccessLog;
 import dev.fleetgate.proxy.balance.Peer;
+import dev.fleetgate.proxy.compression.Compression;
+import dev.fleetgate.proxy.compression.CompressionPolicy;
 import dev.fleetgate.supervisor.traffic.ErrorKind;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,12 +39,14 @@ final class Exchange {
   final HttpServletRequest request;
   final HttpServletResponse response;
   final RequestBody body;
+  final RequestId requestId;
   private final AsyncContext async;
   private final AccessLog accessLog;
   private final StallWatch watch;
   private final long readTimeoutNanos;
   private final long responseTimeoutNanos;
   private final int maxTries;
+  private final CompressionPolicy compression;
   private volatile Throwable timedOut;
   private volatile boolean discarding;
   private volatile boolean listening;
@@ -59,13 +64,21 @@ final class Exchange {
   private volatile ResponseRelay relay;
   private volatile FailureVerdict lastVerdict;
 
-  Exchange(AsyncContext async, RequestBody body, ProxySettings settings, StallWatch watch) {
+  Exchange(
+      AsyncContext async,
+      RequestBody body,
+      ProxySettings settings,
+      AccessLog accessLog,
+      RequestId requestId,
+      StallWatch watch) {
     this.async = async;
-    this.accessLog = settings.accessLog();
+    this.accessLog = accessLog;
+    this.requestId = requestId;
     this.watch = watch;
     this.readTimeoutNanos = settings.readTimeout().toNanos();
     this.responseTimeoutNanos = settings.responseTimeout().toNanos();
     this.maxTries = settings.maxTries();
+    this.compression = settings.compression();
     this.request = (HttpServletRequest) async.getRequest();
     this.response = (HttpServletResponse) async.getResponse();
     this.body = body;
@@ -125,6 +138,7 @@ final class Exchange {
     if (relay != null && !relay.sentAnything() && !response.isCommitted()) {
       relay = null;
       response.reset();
+      requestId.stamp(response);
     }
   }
 
@@ -132,10 +146,16 @@ final class Exchange {
   HttpResponse.BodySubscriber<Void> relayHead(HttpResponse.ResponseInfo head) {
     attempt.headArrived();
     response.setStatus(head.statusCode());
-    ResponseHeaders.copy(head.headers(), response);
+    Compression coding = ResponseHeaders.copy(head.headers(), response, request, compression);
+    requestId.stamp(response);
     closeIfUpgradeDeclined();
     try {
-      relay = new ResponseRelay(response.getOutputStream(), response.getBufferSize(), this::finish);
+      relay =
+          new ResponseRelay(
+              response.getOutputStream(),
+              response.getBufferSize(),
+              this::finish,
+              coding == Compression.GZIP ? compression.encoder() : null);
       if (!listening) {
         listening = true; // once per request: later attempts' relays are reached through it
         response.getOutputStream().setWriteListener(client);
@@ -203,10 +223,12 @@ final class Exchange {
   /** Ends the request with the proxy's own answer when nothing was sent yet; else just ends it. */
   void fail(int status, String text, Throwable cause) {
     Attempt a = attempt;
-    FailureLog.failed(request, a == null ? -1 : a.workerId(), cause == null ? text : cause);
+    FailureLog.failed(
+        request, requestId, a == null ? -1 : a.workerId(), cause == null ? text : cause);
     if (relay == null && !response.isCommitted()) {
       try {
         response.reset();
+        requestId.stamp(response);
         if (!body.fullyRead()) {
           response.setHeader("Connection", "close"); // what is left of the body is never read
         }
@@ -284,7 +306,7 @@ final class Exchange {
             maxTries);
     a.failed(verdict, body.bytes(), r.written());
     if (verdict.kind() != ErrorKind.CLIENT_ABORT) {
-      FailureLog.brokeOffMidBody(request, a.workerId(), r.written(), verdict.cause());
+      FailureLog.brokeOffMidBody(request, requestId, a.workerId(), r.written(), verdict.cause());
     }
   }
 
@@ -352,11 +374,14 @@ final class Exchange {
     accessLog.log(
         AccessLog.Entry.of(
             request,
+            requestId.value(),
             response.getStatus(),
+            body.bytes(),
             r == null ? 0 : r.written(),
             a == null ? -1 : a.workerId(),
             a == null ? -1 : a.millisToHead(),
-            (now - startNanos) / 1_000_000));
+            (now - startNanos) / 1_000_000,
+            Math.max(0, tries - 1)));
   }
 
   boolean finished() {

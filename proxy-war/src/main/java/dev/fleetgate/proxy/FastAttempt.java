@@ -3,6 +3,8 @@ package dev.fleetgate.proxy;
 import dev.fleetgate.proxy.FailureVerdict.Body;
 import dev.fleetgate.proxy.FailureVerdict.Client;
 import dev.fleetgate.proxy.balance.Peer;
+import dev.fleetgate.proxy.compression.Compression;
+import dev.fleetgate.proxy.compression.GzipEncoder;
 import dev.fleetgate.proxy.upstream.ConnectionPool;
 import dev.fleetgate.proxy.upstream.MalformedResponse;
 import dev.fleetgate.proxy.upstream.ResponseParser;
@@ -26,6 +28,7 @@ import java.util.List;
  */
 final class FastAttempt implements ResponseParser.Sink {
   private static final int MAX_HEAD = 64 * 1024;
+  private static final int COMPRESSED_PIECE = 8 * 1024;
 
   /**
    * A POST, PATCH or LOCK sent on a kept-alive connection that the worker then closed without an
@@ -38,6 +41,7 @@ final class FastAttempt implements ResponseParser.Sink {
   private final Attempt attempt;
   final HttpServletRequest request;
   final HttpServletResponse response;
+  private final RequestId requestId;
   private final ConnectionPool pool;
   private final ProxySettings settings;
   private final byte[] buffer;
@@ -48,12 +52,15 @@ final class FastAttempt implements ResponseParser.Sink {
   private ServletOutputStream out;
   private IOException clientFailure;
   private boolean leftover;
+  private GzipEncoder gzip; // null: the body goes as the worker sent it
+  private byte[] compressed;
 
   /** Starts the try: the worker counts it as in flight from now. */
   FastAttempt(
       Peer peer,
       HttpServletRequest request,
       HttpServletResponse response,
+      RequestId requestId,
       ConnectionPool pool,
       ProxySettings settings,
       byte[] buffer,
@@ -63,6 +70,7 @@ final class FastAttempt implements ResponseParser.Sink {
     this.unrepeatable = FailureVerdict.NOT_IDEMPOTENT.contains(request.getMethod());
     this.request = request;
     this.response = response;
+    this.requestId = requestId;
     this.pool = pool;
     this.settings = settings;
     this.buffer = buffer;
@@ -80,11 +88,26 @@ final class FastAttempt implements ResponseParser.Sink {
     return attempt.millisToHead();
   }
 
+  /** Request body bytes sent to the worker. */
+  long bodyBytes() {
+    return bodyBytes;
+  }
+
   /**
    * @param tries tries so far, this one included
    * @return null when the answer went out whole, else the verdict on the failure
    */
   FailureVerdict run(byte[] message, int tries) {
+    try {
+      return tryOnce(message, tries);
+    } finally {
+      if (gzip != null) {
+        gzip.close();
+      }
+    }
+  }
+
+  private FailureVerdict tryOnce(byte[] message, int tries) {
     Peer peer = attempt.peer();
     WorkerConnection connection = null;
     ResponseParser parser = null;
@@ -161,6 +184,9 @@ final class FastAttempt implements ResponseParser.Sink {
           return null;
         }
         parser.closed(this);
+        if (clientFailure != null) {
+          throw clientFailure;
+        }
         return parser;
       }
       ByteBuffer in = ByteBuffer.wrap(buffer, 0, n);
@@ -174,6 +200,12 @@ final class FastAttempt implements ResponseParser.Sink {
       }
       if (parser.headRead()) {
         timeout = millis(settings.readTimeout().toMillis());
+        if (gzip != null) {
+          flushCompressed();
+          if (clientFailure != null) {
+            throw clientFailure;
+          }
+        }
         if (written > 0) {
           out.flush(); // what the worker sent so far goes out now (server-sent events)
         }
@@ -185,7 +217,12 @@ final class FastAttempt implements ResponseParser.Sink {
   public void head(int status, List<String[]> headers) {
     attempt.headArrived();
     response.setStatus(status);
-    ResponseHeaders.copy(headers, response);
+    if (ResponseHeaders.copy(headers, response, request, settings.compression())
+        == Compression.GZIP) {
+      gzip = settings.compression().encoder();
+      compressed = new byte[COMPRESSED_PIECE];
+    }
+    requestId.stamp(response);
   }
 
   @Override
@@ -193,13 +230,37 @@ final class FastAttempt implements ResponseParser.Sink {
     if (clientFailure != null || !piece.hasRemaining()) {
       return;
     }
+    if (gzip == null) {
+      send(piece.array(), piece.arrayOffset() + piece.position(), piece.remaining());
+      return;
+    }
+    // All of it is taken before returning: the piece's array is the next read's.
+    while (piece.hasRemaining()) {
+      gzip.input(piece);
+      do {
+        send(compressed, 0, gzip.compress(compressed, 0, compressed.length));
+      } while (!gzip.needsInput());
+    }
+  }
+
+  /** What the encoder holds of the worker's bytes so far goes out, decodable (compression R5). */
+  private void flushCompressed() {
+    while (gzip.owes(false) && clientFailure == null) {
+      send(compressed, 0, gzip.flush(compressed, 0, compressed.length));
+    }
+  }
+
+  private void send(byte[] bytes, int offset, int length) {
+    if (clientFailure != null || length == 0) {
+      return;
+    }
     try {
       if (out == null) {
         out = response.getOutputStream();
       }
       answering = true;
-      out.write(piece.array(), piece.arrayOffset() + piece.position(), piece.remaining());
-      written += piece.remaining();
+      out.write(bytes, offset, length);
+      written += length;
     } catch (IOException e) {
       clientFailure = new ClientGoneException(e);
     }
@@ -207,7 +268,11 @@ final class FastAttempt implements ResponseParser.Sink {
 
   @Override
   public void end() {
-    // the answer is whole: the container completes it when the servlet returns
+    // the answer is whole: the gzip trailer, if any; the container completes it when the servlet
+    // returns
+    while (gzip != null && !gzip.finished() && clientFailure == null) {
+      send(compressed, 0, gzip.finish(compressed, 0, compressed.length));
+    }
   }
 
   /** Closes the try as failed, and cuts the client's connection if its answer had started. */
@@ -223,10 +288,11 @@ final class FastAttempt implements ResponseParser.Sink {
     if (client == Client.ANSWER_STARTED) {
       // The worker broke off in the middle of the body: the client's connection is cut, so a
       // chunked body never looks whole (as the asynchronous path does).
-      FailureLog.brokeOffMidBody(request, attempt.workerId(), written, verdict.cause());
+      FailureLog.brokeOffMidBody(request, requestId, attempt.workerId(), written, verdict.cause());
       ConnectionAbort.abort(request);
     } else if (client == Client.WAITING && !response.isCommitted()) {
       response.reset();
+      requestId.stamp(response);
     }
     return verdict;
   }

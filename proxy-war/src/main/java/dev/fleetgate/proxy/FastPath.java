@@ -1,5 +1,6 @@
 package dev.fleetgate.proxy;
 
+import dev.fleetgate.proxy.accesslog.AccessLog;
 import dev.fleetgate.proxy.balance.Balancer;
 import dev.fleetgate.proxy.balance.Peer;
 import dev.fleetgate.proxy.balance.PeerSet;
@@ -38,6 +39,7 @@ final class FastPath {
   private final Balancer balancer;
   private final RoutingTable routing;
   private final ForwardingPolicy forwarding;
+  private final AccessLog accessLog;
   private final ConnectionPool pool;
   private final int maxWaiting;
   private final AtomicInteger waiting = new AtomicInteger();
@@ -48,11 +50,13 @@ final class FastPath {
       Balancer balancer,
       RoutingTable routing,
       ForwardingPolicy forwarding,
+      AccessLog accessLog,
       ConnectionPool pool) {
     this.settings = settings;
     this.balancer = balancer;
     this.routing = routing;
     this.forwarding = forwarding;
+    this.accessLog = accessLog;
     this.pool = pool;
     this.maxWaiting = settings.syncThreads();
   }
@@ -82,7 +86,8 @@ final class FastPath {
    *
    * @return false when it did nothing: the asynchronous path takes over
    */
-  boolean tryProxy(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  boolean tryProxy(HttpServletRequest request, HttpServletResponse response, RequestId id)
+      throws IOException {
     int bodyLength = (int) Math.max(0, request.getContentLengthLong());
     if (bodyLength > 0 && request.getInputStream().available() < bodyLength) {
       return false; // still on its way (or behind Expect: 100-continue): read without a thread
@@ -92,7 +97,7 @@ final class FastPath {
       return false;
     }
     try {
-      proxy(request, response, bodyLength);
+      proxy(request, response, bodyLength, id);
       return true;
     } finally {
       waiting.decrementAndGet();
@@ -100,8 +105,9 @@ final class FastPath {
   }
 
   /** The head the worker gets, followed by the body when there is one: one write. */
-  private byte[] message(HttpServletRequest request, int bodyLength) throws IOException {
-    byte[] head = WorkerRequestHead.of(request, forwarding, null, bodyLength);
+  private byte[] message(HttpServletRequest request, int bodyLength, RequestId id)
+      throws IOException {
+    byte[] head = WorkerRequestHead.of(request, forwarding, id, null, bodyLength);
     if (bodyLength == 0) {
       return head;
     }
@@ -120,7 +126,8 @@ final class FastPath {
    * Tries workers in turn until one answers or the {@link FailureVerdict} says to stop, then writes
    * the access log line (R1, R4, R5, R9).
    */
-  private void proxy(HttpServletRequest request, HttpServletResponse response, int bodyLength)
+  private void proxy(
+      HttpServletRequest request, HttpServletResponse response, int bodyLength, RequestId id)
       throws IOException {
     long started = System.nanoTime();
     byte[] message = null;
@@ -133,10 +140,10 @@ final class FastPath {
       Peer next = balancer.choose(peers, settings.hashKey().of(request), tried);
       if (next == null) {
         if (verdict != null) { // as nginx: the last worker's error counts
-          reply(request, response, verdict, attempt.workerId());
+          reply(request, response, id, verdict, attempt.workerId());
         } else {
           String text = peers.peers().isEmpty() ? "no worker is ready" : "no live worker";
-          reply(request, response, -1, HttpServletResponse.SC_BAD_GATEWAY, text, text);
+          reply(request, response, id, -1, HttpServletResponse.SC_BAD_GATEWAY, text, text);
         }
         break;
       }
@@ -147,59 +154,73 @@ final class FastPath {
         tried.add(attempt.peer());
       }
       if (message == null) {
-        message = message(request, bodyLength);
+        message = message(request, bodyLength, id);
       }
-      attempt = new FastAttempt(next, request, response, pool, settings, buffers.get(), bodyLength);
+      attempt =
+          new FastAttempt(next, request, response, id, pool, settings, buffers.get(), bodyLength);
       verdict = attempt.run(message, ++tries);
       if (verdict == null) {
         break; // answered
       }
       if (!verdict.retry()) {
-        reply(request, response, verdict, attempt.workerId());
+        reply(request, response, id, verdict, attempt.workerId());
         break;
       }
-      FailureLog.retrying(attempt.workerId(), verdict.cause());
+      FailureLog.retrying(id, attempt.workerId(), verdict.cause());
     }
-    log(request, response, attempt, started);
+    log(request, response, id, attempt, tries, started);
   }
 
   /** The proxy's own answer after a failure, unless part of the worker's already went out. */
   private static void reply(
-      HttpServletRequest request, HttpServletResponse response, FailureVerdict verdict, int worker)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      RequestId id,
+      FailureVerdict verdict,
+      int worker)
       throws IOException {
     if (verdict.answers()) {
-      reply(request, response, worker, verdict.status(), verdict.text(worker), verdict.cause());
+      reply(request, response, id, worker, verdict.status(), verdict.text(worker), verdict.cause());
     }
   }
 
   private static void reply(
       HttpServletRequest request,
       HttpServletResponse response,
+      RequestId id,
       int worker,
       int status,
       String text,
       Object why)
       throws IOException {
-    FailureLog.failed(request, worker, why);
+    FailureLog.failed(request, id, worker, why);
     if (!response.isCommitted()) {
       response.reset();
+      id.stamp(response);
       ProxyServlet.reply(response, status, text);
     }
   }
 
   private void log(
-      HttpServletRequest request, HttpServletResponse response, FastAttempt attempt, long started) {
-    AccessLog accessLog = settings.accessLog();
+      HttpServletRequest request,
+      HttpServletResponse response,
+      RequestId id,
+      FastAttempt attempt,
+      int tries,
+      long started) {
     if (!accessLog.enabled()) {
       return;
     }
     accessLog.log(
         AccessLog.Entry.of(
             request,
+            id.value(),
             response.getStatus(),
+            attempt == null ? 0 : attempt.bodyBytes(),
             attempt == null ? 0 : attempt.written,
             attempt == null ? -1 : attempt.workerId(),
             attempt == null ? -1 : attempt.millisToHead(),
-            (System.nanoTime() - started) / 1_000_000));
+            (System.nanoTime() - started) / 1_000_000,
+            Math.max(0, tries - 1)));
   }
 }

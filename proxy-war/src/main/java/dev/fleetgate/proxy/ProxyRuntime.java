@@ -1,5 +1,6 @@
 package dev.fleetgate.proxy;
 
+import dev.fleetgate.proxy.accesslog.AccessLog;
 import dev.fleetgate.proxy.balance.Balancer;
 import dev.fleetgate.proxy.upgrade.UpgradeForwarder;
 import dev.fleetgate.proxy.upstream.ConnectionPool;
@@ -10,10 +11,13 @@ import java.util.concurrent.ScheduledExecutorService;
  * Everything the proxy derives from its settings, built whole and replaced whole when the
  * configuration is reloaded (R17): a request reads the current one once, at its start, and keeps it
  * to its end, retries included, so no request sees half of an old configuration and half of a new
- * one. The worker connection pool, the idle-timeout sweep and the routes outlive it.
+ * one. The worker connection pool, the idle-timeout sweep and the routes outlive it. Its access log
+ * file is closed when the next one takes over, unless that one writes the same file.
  */
 final class ProxyRuntime {
   final ProxySettings settings;
+  final ForwardingPolicy forwarding;
+  final AccessLog accessLog;
   final Balancer balancer;
   final WorkerClients clients;
   final WorkerRequests workerRequests;
@@ -23,6 +27,8 @@ final class ProxyRuntime {
 
   private ProxyRuntime(
       ProxySettings settings,
+      ForwardingPolicy forwarding,
+      AccessLog accessLog,
       Balancer balancer,
       WorkerClients clients,
       WorkerRequests workerRequests,
@@ -30,6 +36,8 @@ final class ProxyRuntime {
       FastPath fastPath,
       ActiveHealthChecker checker) {
     this.settings = settings;
+    this.forwarding = forwarding;
+    this.accessLog = accessLog;
     this.balancer = balancer;
     this.clients = clients;
     this.workerRequests = workerRequests;
@@ -38,12 +46,19 @@ final class ProxyRuntime {
     this.checker = checker;
   }
 
-  /** Builds the proxy for {@code settings} and starts its active health checks, if any. */
+  /**
+   * Builds the proxy for {@code settings} and starts its active health checks, if any.
+   *
+   * @param previous the runtime this one replaces, whose access log file it may take over, or null
+   */
   static ProxyRuntime start(
       ProxySettings settings,
       RoutingTable routing,
       ConnectionPool pool,
-      ScheduledExecutorService scheduler) {
+      ScheduledExecutorService scheduler,
+      ProxyRuntime previous) {
+    AccessLog accessLog =
+        AccessLog.open(settings.accessLog(), previous == null ? null : previous.accessLog);
     Balancer balancer =
         new Balancer(
             settings.strategy(),
@@ -58,8 +73,8 @@ final class ProxyRuntime {
             WorkerClients.countFor(Runtime.getRuntime().availableProcessors()),
             settings.connectTimeout());
     ForwardingPolicy forwarding =
-        new ForwardingPolicy(settings.trustedProxies(), settings.forwardedHeader());
-    AccessLog accessLog = settings.accessLog();
+        new ForwardingPolicy(
+            settings.trustedProxies(), settings.forwardedHeader(), settings.requestIds());
     UpgradeForwarder upgrades =
         new UpgradeForwarder(
             settings.connectTimeout(),
@@ -67,13 +82,7 @@ final class ProxyRuntime {
             settings.readTimeout(),
             forwarding,
             scheduler,
-            (request, status, bytes, worker, upstreamMillis, totalMillis) -> {
-              if (accessLog.enabled()) {
-                accessLog.log(
-                    AccessLog.Entry.of(
-                        request, status, bytes, worker, upstreamMillis, totalMillis));
-              }
-            });
+            accessLog);
     pool.connectTimeoutMillis(
         (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
     ActiveHealthChecker checker =
@@ -93,18 +102,26 @@ final class ProxyRuntime {
     }
     return new ProxyRuntime(
         settings,
+        forwarding,
+        accessLog,
         balancer,
         clients,
         new WorkerRequests(settings.responseTimeout(), forwarding),
         upgrades,
-        new FastPath(settings, balancer, routing, forwarding, pool),
+        new FastPath(settings, balancer, routing, forwarding, accessLog, pool),
         checker);
   }
 
-  /** Stops what runs on its own (the active health checks); requests under way finish. */
-  void stop() {
+  /**
+   * Stops what runs on its own (the active health checks) and closes the access log; requests under
+   * way finish, and log as {@code next} says.
+   *
+   * @param next the runtime that replaces this one, or null when the proxy stops
+   */
+  void stop(ProxyRuntime next) {
     if (checker != null) {
       checker.stop();
     }
+    accessLog.close(next == null ? null : next.accessLog);
   }
 }

@@ -28,12 +28,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Fleetgate's front door: forwards every request to a ready worker and streams the answer back. A
- * request's way, top to bottom: {@link #service} checks it → an upgrade goes to its tunnel, a
- * request without a body to {@link FastPath} while it has room, any other to {@link #forward},
- * which chooses a worker and sends it the request built by {@link WorkerRequests} → the worker's
- * answer is relayed by {@link Exchange#relayHead} → on failure {@link #attemptFailed} reads the
- * {@link FailureVerdict} and retries on another worker or answers 502, 504, 413 or 408. Both paths
- * count each try with an {@link Attempt}. See {@code package-info.java} for the rules.
+ * request's way, top to bottom: {@link #service} settles its id ({@link RequestId}, on every
+ * answer) and checks it → an upgrade goes to its tunnel, a request without a body to {@link
+ * FastPath} while it has room, any other to {@link #forward}, which chooses a worker and sends it
+ * the request built by {@link WorkerRequests} → the worker's answer is relayed by {@link
+ * Exchange#relayHead} → on failure {@link #attemptFailed} reads the {@link FailureVerdict} and
+ * retries on another worker or answers 502, 504, 413 or 408. Both paths count each try with an
+ * {@link Attempt}. See {@code package-info.java} for the rules.
  */
 @WebServlet(urlPatterns = "/*", asyncSupported = true, loadOnStartup = 1)
 public class ProxyServlet extends HttpServlet {
@@ -71,7 +72,7 @@ public class ProxyServlet extends HttpServlet {
                 ? settings.readTimeout()
                 : settings.responseTimeout());
     stalls.start(scheduler);
-    runtime = ProxyRuntime.start(settings, routing, workerConnections, scheduler);
+    runtime = ProxyRuntime.start(settings, routing, workerConnections, scheduler, null);
     supervisor.onReload(this::prepareReload);
     logSettings("Fleetgate proxy", runtime);
   }
@@ -84,9 +85,9 @@ public class ProxyServlet extends HttpServlet {
     ProxySettings settings = ProxySettings.read(values);
     return () -> {
       ProxyRuntime old = runtime;
-      runtime = ProxyRuntime.start(settings, routing, workerConnections, scheduler);
+      runtime = ProxyRuntime.start(settings, routing, workerConnections, scheduler, old);
       FrontDoorLink.configure(values, settings.maxBodySize());
-      old.stop();
+      old.stop(runtime);
       logSettings("Fleetgate proxy reloaded", runtime);
     };
   }
@@ -111,7 +112,7 @@ public class ProxyServlet extends HttpServlet {
       stalls.stop();
     }
     if (runtime != null) {
-      runtime.stop();
+      runtime.stop(null);
     }
     if (workerConnections != null) {
       workerConnections.close();
@@ -121,6 +122,9 @@ public class ProxyServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    ProxyRuntime rt = runtime;
+    RequestId id = rt.forwarding.requestIdFor(request);
+    id.stamp(response); // on every answer, the proxy's own included (R18)
     RequestFraming.Refusal refusal = RequestFraming.check(request);
     if (refusal != null) {
       RequestFraming.refuse(response, refusal);
@@ -134,7 +138,6 @@ public class ProxyServlet extends HttpServlet {
       reply(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "CONNECT is not supported");
       return;
     }
-    ProxyRuntime rt = runtime;
     ProxySettings settings = rt.settings;
     if (UpgradeForwarder.wanted(request)) {
       Peer peer =
@@ -143,12 +146,12 @@ public class ProxyServlet extends HttpServlet {
       if (peer == null) {
         reply(response, HttpServletResponse.SC_BAD_GATEWAY, "no worker is ready");
       } else {
-        rt.upgrades.forward(request, response, peer);
+        rt.upgrades.forward(request, response, peer, id);
       }
       return;
     }
     if (FastPath.suits(request, settings.maxBodySize())
-        && rt.fastPath.tryProxy(request, response)) {
+        && rt.fastPath.tryProxy(request, response, id)) {
       return;
     }
     RequestBody body = new RequestBody(request, settings.maxBodySize());
@@ -159,7 +162,7 @@ public class ProxyServlet extends HttpServlet {
     }
     AsyncContext async = request.startAsync();
     async.setTimeout(0); // the worker's pace decides; our own timeouts are below
-    forward(rt, new Exchange(async, body, settings, stalls));
+    forward(rt, new Exchange(async, body, settings, rt.accessLog, id, stalls));
   }
 
   /** Chooses a worker not tried yet and sends it the request (R1, R4, R5). */
@@ -205,7 +208,7 @@ public class ProxyServlet extends HttpServlet {
     }
     FailureVerdict verdict = exchange.attemptFailed(error);
     if (verdict.retry()) {
-      FailureLog.retrying(exchange.workerId(), verdict.cause());
+      FailureLog.retrying(exchange.requestId, exchange.workerId(), verdict.cause());
       forward(rt, exchange);
     } else {
       exchange.fail(verdict);

@@ -1,6 +1,9 @@
 package dev.fleetgate.proxy;
 
+import dev.fleetgate.proxy.accesslog.AccessLogSettings;
 import dev.fleetgate.proxy.balance.Strategy;
+import dev.fleetgate.proxy.compression.CompressionPolicy;
+import dev.fleetgate.proxy.headers.RequestIds;
 import dev.fleetgate.proxy.headers.TrustedProxies;
 import dev.fleetgate.supervisor.config.ConfigValues;
 import dev.fleetgate.supervisor.config.InvalidConfigurationException;
@@ -27,12 +30,14 @@ record ProxySettings(
     long maxBodySize,
     TrustedProxies trustedProxies,
     boolean forwardedHeader,
-    AccessLog accessLog,
+    RequestIds requestIds,
+    AccessLogSettings accessLog,
     java.util.Optional<String> healthCheckPath,
     Duration healthCheckInterval,
     int healthCheckRise,
     int healthCheckFall,
-    int syncThreads) {
+    int syncThreads,
+    CompressionPolicy compression) {
 
   static ProxySettings read(ConfigValues values) {
     return new ProxySettings(
@@ -50,15 +55,17 @@ record ProxySettings(
             "fleetgate.proxy.trusted-proxies",
             values.optional("fleetgate.proxy.trusted-proxies").orElse("")),
         values.bool("fleetgate.proxy.forwarded-header"),
-        new AccessLog(
-            values.bool("fleetgate.proxy.access-log"),
-            "fleetgate.proxy.access-log-format",
-            values.required("fleetgate.proxy.access-log-format")),
+        RequestIds.parse(
+            values.bool("fleetgate.proxy.request-id"),
+            "fleetgate.proxy.request-id-header",
+            values.required("fleetgate.proxy.request-id-header")),
+        AccessLogSettings.read(values),
         values.optional("fleetgate.proxy.health-check.path").map(ProxySettings::checkPath),
         values.duration("fleetgate.proxy.health-check.interval", Duration.ofMillis(100)),
         values.integer("fleetgate.proxy.health-check.rise", 1, 100),
         values.integer("fleetgate.proxy.health-check.fall", 1, 100),
-        values.integer("fleetgate.proxy.sync-threads", 0, 10_000));
+        values.integer("fleetgate.proxy.sync-threads", 0, 10_000),
+        CompressionPolicy.read(values));
   }
 
   private static String checkPath(String raw) {

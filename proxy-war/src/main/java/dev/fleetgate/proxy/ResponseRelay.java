@@ -1,5 +1,6 @@
 package dev.fleetgate.proxy;
 
+import dev.fleetgate.proxy.compression.GzipEncoder;
 import jakarta.servlet.ServletOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse.BodySubscriber;
@@ -26,6 +27,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * threads (Grizzly's {@code OutputBuffer}), and the JDK hands chunked bodies over as read-only
  * slices that must be copied anyway (async-profiler, 1 GiB download: 2.1 GiB allocated before, half
  * of it the container's copies).
+ *
+ * <p>A compressed answer (R19) goes through a {@link GzipEncoder} on its way out: the worker's
+ * buffers wait as they came and are compressed only as the client takes them, into pieces of up to
+ * {@link #COALESCE} bytes; once the relay has caught up with the worker the encoder is flushed with
+ * the rest, so the client can decode all it got, and only a whole body gets the gzip trailer.
  *
  * <p>Callbacks come from the client's threads (onNext, onComplete) and the container's
  * (onWritePossible); {@link #drain()} lets exactly one of them write at a time.
@@ -57,15 +63,25 @@ final class ResponseRelay implements BodySubscriber<Void> {
   private final int directWrite; // a writable buffer this large goes to the container as it is
   private byte[] scratch; // made on first use, for the pieces that must be gathered or copied
   private volatile long written;
+  private final GzipEncoder
+      gzip; // null: the body goes as the worker sent it; used in the step only
 
   /**
    * @param bufferSize the response's buffer size: writes at least this large are not copied again
    *     by the container
    */
   ResponseRelay(ServletOutputStream out, int bufferSize, Runnable onDone) {
+    this(out, bufferSize, onDone, null);
+  }
+
+  /**
+   * @param gzip the encoder of a compressed answer, or null; the relay closes it
+   */
+  ResponseRelay(ServletOutputStream out, int bufferSize, Runnable onDone, GzipEncoder gzip) {
     this.out = out;
     this.directWrite = Math.max(1, Math.min(bufferSize, COALESCE));
     this.onDone = onDone;
+    this.gzip = gzip;
   }
 
   /** The container says the client can take more (the exchange's one write listener). */
@@ -128,6 +144,7 @@ final class ResponseRelay implements BodySubscriber<Void> {
       s.cancel();
     }
     finish(reason);
+    drain(); // the step, alone in touching the encoder, frees it
   }
 
   /** Why the relay ended early, or null when the whole body went out. */
@@ -171,21 +188,33 @@ final class ResponseRelay implements BodySubscriber<Void> {
   }
 
   private void writeWhatWeCan() throws IOException {
-    if (finished.get() || subscription == null) {
+    if (finished.get()) {
+      closeEncoder();
       return;
     }
-    while (!pending.isEmpty()) {
+    if (subscription == null) {
+      return;
+    }
+    // The worker's end is read before the queue: every buffer that came before it is in the queue.
+    boolean done = upstreamDone;
+    while (!pending.isEmpty() || owed(done)) {
       if (!out.isReady()) {
         return; // onWritePossible follows
       }
-      writeNext();
+      if (gzip == null) {
+        writeNext();
+      } else {
+        writeCompressed(done && failure == null);
+      }
       lastClientNanos = System.nanoTime();
+      done = upstreamDone;
     }
     if (!out.isReady()) {
       return;
     }
-    if (upstreamDone) {
+    if (done) {
       finish(failure);
+      closeEncoder();
       return;
     }
     if (written > 0) {
@@ -235,6 +264,30 @@ final class ResponseRelay implements BodySubscriber<Void> {
     wrote(filled);
   }
 
+  /**
+   * True while the encoder holds output for the client: a flush, or the end when {@code ending}.
+   */
+  private boolean owed(boolean ending) {
+    return gzip != null && gzip.owes(ending && failure == null);
+  }
+
+  /** One write of compressed bytes, from the worker's buffers waiting as they came. */
+  private void writeCompressed(boolean ending) throws IOException {
+    long taken = gzip.bytesIn();
+    int filled = gzip.fill(pending, scratchFor(waiting.get()), ending);
+    waiting.addAndGet(taken - gzip.bytesIn());
+    if (filled > 0) {
+      out.write(scratch, 0, filled);
+      written += filled;
+    }
+  }
+
+  private void closeEncoder() {
+    if (gzip != null) {
+      gzip.close();
+    }
+  }
+
   /** A small response never gets a {@link #COALESCE}-sized array; a larger one grows to it once. */
   private byte[] scratchFor(long bytesWaiting) {
     if (scratch == null) {
@@ -250,7 +303,7 @@ final class ResponseRelay implements BodySubscriber<Void> {
     waiting.addAndGet(-bytes);
   }
 
-  /** Body bytes handed to the client so far. */
+  /** Body bytes handed to the client so far: compressed ones when compressed. */
   long written() {
     return written;
   }

@@ -53,7 +53,10 @@ final class StallWatch {
       try {
         exchange.checkStalled(now);
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Checking a request for a stall failed", e);
+        LOG.log(
+            Level.WARNING,
+            e,
+            () -> "Checking request " + exchange.requestId + " for a stall failed");
       }
     }
   }

@@ -10,24 +10,30 @@ import java.util.Map;
 /**
  * The request head a worker gets on a connection of the proxy's own (R2), for the fast path and for
  * upgrades alike: same method, target and end-to-end headers, hop-by-hop ones dropped, the client's
- * {@code Host} kept, the forwarding headers set by the proxy alone.
+ * {@code Host} kept, the forwarding headers and the request id set by the proxy alone.
  */
 public final class WorkerRequestHead {
   private WorkerRequestHead() {}
 
   /** The head of an upgrade request, or of a request without a body. */
-  public static byte[] of(HttpServletRequest request, ForwardingPolicy forwarding, String upgrade) {
-    return of(request, forwarding, upgrade, 0);
+  public static byte[] of(
+      HttpServletRequest request, ForwardingPolicy forwarding, RequestId id, String upgrade) {
+    return of(request, forwarding, id, upgrade, 0);
   }
 
   /**
+   * @param id the request's id, sent in place of any the client sent (R18)
    * @param upgrade the protocol to ask the worker to switch to ({@code Upgrade} and {@code
    *     Connection: Upgrade} sent explicitly, as nginx must be told to), or null
    * @param bodyLength the length of the body that follows the head; its {@code Content-Length} is
    *     the proxy's to write (the client's is not copied), 0 for none
    */
   public static byte[] of(
-      HttpServletRequest request, ForwardingPolicy forwarding, String upgrade, long bodyLength) {
+      HttpServletRequest request,
+      ForwardingPolicy forwarding,
+      RequestId id,
+      String upgrade,
+      long bodyLength) {
     StringBuilder head = new StringBuilder(512);
     String query = request.getQueryString();
     head.append(request.getMethod()).append(' ').append(request.getRequestURI());
@@ -35,7 +41,7 @@ public final class WorkerRequestHead {
       head.append('?').append(query);
     }
     head.append(" HTTP/1.1\r\n");
-    Map<String, String> forwarded = forwarding.headersFor(request);
+    Map<String, String> forwarded = forwarding.headersFor(request, id);
     HopByHopHeaders hopByHop =
         HopByHopHeaders.of(Collections.list(request.getHeaders("Connection")));
     for (String name : Collections.list(request.getHeaderNames())) {

@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 /**
  * Builds the request a worker gets from the client's (R2): same method, path, query and body;
  * end-to-end headers copied, hop-by-hop ones dropped; the client's {@code Host} kept; the
- * forwarding headers added.
+ * forwarding headers and the request id set, replacing the client's.
  */
 final class WorkerRequests {
   private static final Logger LOG = Logger.getLogger(WorkerRequests.class.getName());
@@ -49,7 +49,7 @@ final class WorkerRequests {
       builder.timeout(responseTimeout);
     }
     copyHeaders(request, builder);
-    forwarding.headersFor(request).forEach(builder::setHeader);
+    forwarding.headersFor(request, exchange.requestId).forEach(builder::setHeader);
     if (exchange.body.chunked() && closesChunkedUploads) {
       // A chunked upload that breaks off (too large, client gone) leaves the worker waiting for
       // the rest: that connection must never carry another request.

@@ -36,7 +36,8 @@
  *       cancellation comes first), so draining works.
  *   <li>R8 Requests with {@code Upgrade} (WebSocket) are tunnelled ({@code upgrade} package);
  *       HTTP/2's {@code h2c} upgrade is ignored and the request proxied as HTTP/1.1.
- *   <li>R9 An access log line per request, in a configurable format, when enabled.
+ *   <li>R9 An access log line per request, as text or JSON, to the server log or a file of its own
+ *       rotated by size, when enabled ({@code accesslog} package).
  *   <li>R11 Idle timeouts, as nginx's {@code proxy_read_timeout} and {@code client_body_timeout}:
  *       {@code fleetgate.proxy.read-timeout} between two reads, never over a whole transfer. A
  *       worker silent that long in the middle of a body, or one that fails there, gets the client's
@@ -69,6 +70,18 @@
  *   <li>R17 A reloaded configuration ({@code dev.fleetgate.supervisor.reload}) is checked whole
  *       before it applies; then every request that starts gets the new settings ({@link
  *       ProxyRuntime}), and requests under way finish with the ones they started with.
+ *   <li>R18 Every request has one id ({@link RequestId}, nginx's {@code $request_id}), decided when
+ *       it arrives: the one a trusted proxy sent, when sane, else a new one ({@code headers} R4).
+ *       It goes to the worker in {@code fleetgate.proxy.request-id-header} in place of the
+ *       client's, on both paths and for upgrades; back to the client on every answer, the proxy's
+ *       own (400, 413, 502, 504…) included; into the access log and into every log line of the
+ *       proxy about that request ({@link FailureLog}).
+ *   <li>R19 With {@code fleetgate.proxy.gzip} on, answers are compressed with gzip as nginx's gzip
+ *       module does, by the rules of the {@code compression} package: decided once per answer where
+ *       its headers are copied ({@link ResponseHeaders}), and streamed on both paths ({@link
+ *       FastAttempt} after every read from the worker, {@link ResponseRelay} as the client takes
+ *       it), never whole in memory, flushed as the identity body would be. Upgrades are never
+ *       compressed.
  * </ul>
  */
 package dev.fleetgate.proxy;

@@ -73,6 +73,11 @@ final class Routes implements HttpHandler {
           streams.sse(exchange);
         }
       }
+      case "/json" -> {
+        if (allows(exchange, "GET", "HEAD")) {
+          streams.json(exchange);
+        }
+      }
       case "/crash", "/hang", "/leak", "/cut" -> misbehave(exchange, path);
       default -> {
         if (path.startsWith(STATUS_PREFIX)) {

@@ -27,8 +27,11 @@
  *   <li><b>R6 Upload.</b> {@code POST|PUT /upload} reads and discards the body and answers its
  *       length and SHA-256.
  *   <li><b>R7 Stream.</b> {@code GET /stream?bytes=N&chunk=K} sends N bytes of repeated a-z in
- *       flushed writes of K bytes (default 64 KiB), chunked, or with {@code Content-Length} when
- *       {@code length=true}.
+ *       flushed writes of K bytes (default 64 KiB), {@code interval} ms apart (default 0), chunked,
+ *       or with {@code Content-Length} and {@code Accept-Ranges: bytes} when {@code length=true},
+ *       as {@code Content-Type} {@code type} (default {@code text/plain}). A request with {@code
+ *       Range: bytes=first-last} (or {@code first-}) gets that part as 206 with {@code
+ *       Content-Range}, or 416 when it starts past the end; any other {@code Range} is ignored.
  *   <li><b>R8 Delay.</b> {@code /delay?ms=N} waits N ms (at most 10 minutes), then answers as R3.
  *   <li><b>R9 Server-sent events.</b> {@code GET /sse?count=N&interval=ms} sends N events (default
  *       5), one every interval (default 100 ms), each flushed as it is written.
@@ -55,6 +58,9 @@
  *   <li><b>R17 JSON.</b> Answers are JSON written by hand, strings escaped per RFC 8259.
  *   <li><b>R18 Connection.</b> {@code /connection} answers the worker id and the peer port the
  *       request came from (the same port twice: a reused keep-alive connection).
+ *   <li><b>R19 JSON of a size.</b> {@code GET /json?bytes=N} answers a JSON document of exactly N
+ *       bytes (default 4096, at most 64 MiB) with its {@code Content-Length}: the worker's id and
+ *       numbered items, padded with spaces.
  * </ul>
  */
 package dev.fleetgate.sample;

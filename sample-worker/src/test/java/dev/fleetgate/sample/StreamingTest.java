@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The endpoints that move bodies of any size: R5 echo, R6 upload, R7 stream, R9 SSE. */
+/** The endpoints that move bodies of any size: R5 echo, R6 upload, R7 stream, R9 SSE, R19 JSON. */
 @Timeout(30)
 class StreamingTest {
 
@@ -150,9 +150,82 @@ class StreamingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"bytes=many", "bytes=-1", "chunk=0", "chunk=1048577"})
+  @ValueSource(strings = {"bytes=many", "bytes=-1", "chunk=0", "chunk=1048577", "interval=-1"})
   void r7_refusesAnInvalidSize(String query) throws Exception {
     assertEquals(400, worker.get("/stream?" + query).statusCode());
+  }
+
+  @Test
+  void r7_sendsTheTypeAskedForAndOffersRangesWithALength() throws Exception {
+    HttpResponse<byte[]> response =
+        LocalWorker.CLIENT.send(
+            worker.request("/stream?bytes=5000&length=true&type=image/png").build(),
+            BodyHandlers.ofByteArray());
+
+    assertEquals(Optional.of("image/png"), response.headers().firstValue("content-type"));
+    assertEquals(Optional.of("bytes"), response.headers().firstValue("accept-ranges"));
+    assertAlphabet(5000, response.body());
+  }
+
+  @Test
+  void r7_answersARangeWithThatPart() throws Exception {
+    HttpResponse<String> response =
+        LocalWorker.CLIENT.send(
+            worker.request("/stream?bytes=100&length=true").header("Range", "bytes=27-30").build(),
+            BodyHandlers.ofString());
+
+    assertEquals(206, response.statusCode());
+    assertEquals(Optional.of("bytes 27-30/100"), response.headers().firstValue("content-range"));
+    assertEquals(Optional.of("4"), response.headers().firstValue("content-length"));
+    assertEquals("bcde", response.body());
+  }
+
+  @Test
+  void r7_answersAnOpenRangeToTheEndAndOneStartingPastItWith416() throws Exception {
+    HttpResponse<String> open =
+        LocalWorker.CLIENT.send(
+            worker.request("/stream?bytes=30").header("Range", "bytes=26-").build(),
+            BodyHandlers.ofString());
+    HttpResponse<String> past =
+        LocalWorker.CLIENT.send(
+            worker.request("/stream?bytes=30").header("Range", "bytes=30-40").build(),
+            BodyHandlers.ofString());
+
+    assertEquals(206, open.statusCode());
+    assertEquals("abcd", open.body());
+    assertEquals(416, past.statusCode());
+    assertEquals(Optional.of("bytes */30"), past.headers().firstValue("content-range"));
+  }
+
+  @Test
+  void r7_writesChunksTheIntervalApart() throws Exception {
+    long started = System.nanoTime();
+    HttpResponse<byte[]> response =
+        LocalWorker.CLIENT.send(
+            worker.request("/stream?bytes=30&chunk=10&interval=200").build(),
+            BodyHandlers.ofByteArray());
+
+    assertAlphabet(30, response.body());
+    assertTrue(System.nanoTime() - started >= 400_000_000L, "two pauses between three chunks");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {64, 1000, 4096, 100_003})
+  void r19_answersJsonOfExactlyTheSizeAskedFor(int bytes) throws Exception {
+    HttpResponse<String> response = worker.get("/json?bytes=" + bytes);
+
+    assertEquals(200, response.statusCode());
+    assertEquals(Optional.of("application/json"), response.headers().firstValue("content-type"));
+    assertEquals(
+        Optional.of(Integer.toString(bytes)), response.headers().firstValue("content-length"));
+    assertEquals(bytes, response.body().length());
+    assertTrue(response.body().startsWith("{\"worker\":\"s-1\",\"items\":["), response.body());
+    assertTrue(response.body().endsWith("}"), response.body());
+  }
+
+  @Test
+  void r19_refusesASizeTooSmallForTheDocument() throws Exception {
+    assertEquals(400, worker.get("/json?bytes=10").statusCode());
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.fleetgate.proxy.Attempt;
 import dev.fleetgate.proxy.FailureVerdict;
 import dev.fleetgate.proxy.ProxyServlet;
 import dev.fleetgate.proxy.ResponseHeaders;
+import dev.fleetgate.proxy.accesslog.AccessLog;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +42,7 @@ final class HandshakeAnswer implements WorkerHandshake.Listener {
     HttpServletResponse response = plan.response();
     response.setStatus(status);
     ResponseHeaders.copy(headers, response);
+    plan.requestId().stamp(response);
     if (status == HttpServletResponse.SC_SWITCHING_PROTOCOLS) {
       // Hop-by-hop, so left out above; for a switch they are the answer itself.
       for (String[] header : headers) {
@@ -119,25 +121,34 @@ final class HandshakeAnswer implements WorkerHandshake.Listener {
     int worker = attempt.workerId();
     LOG.log(
         Level.WARNING,
-        "Upgrade to worker {0} failed: {1}",
-        new Object[] {Integer.toString(worker), verdict.cause().toString()});
+        "Upgrade to worker {0} failed: {1} (request id {2})",
+        new Object[] {
+          Integer.toString(worker), verdict.cause().toString(), plan.requestId().toString()
+        });
     HttpServletResponse response = plan.response();
     if (verdict.answers() && !response.isCommitted()) {
       response.reset();
+      plan.requestId().stamp(response);
       response.setHeader("Connection", "close");
       ProxyServlet.reply(response, verdict.status(), verdict.text(worker));
     }
   }
 
-  /** The handshake's access log line (R5). */
+  /** The handshake's access log line (R5): no body either way, one try. */
   private void logged(int answered) {
-    plan.log()
-        .ended(
-            plan.request(),
-            answered,
-            refusalBytes,
-            attempt.workerId(),
-            attempt.millisToHead(),
-            (System.nanoTime() - attempt.startNanos()) / 1_000_000);
+    AccessLog accessLog = plan.accessLog();
+    if (accessLog.enabled()) {
+      accessLog.log(
+          AccessLog.Entry.of(
+              plan.request(),
+              plan.requestId().value(),
+              answered,
+              0,
+              refusalBytes,
+              attempt.workerId(),
+              attempt.millisToHead(),
+              (System.nanoTime() - attempt.startNanos()) / 1_000_000,
+              0));
+    }
   }
 }

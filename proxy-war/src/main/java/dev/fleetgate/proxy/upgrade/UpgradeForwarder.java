@@ -1,7 +1,9 @@
 package dev.fleetgate.proxy.upgrade;
 
 import dev.fleetgate.proxy.ForwardingPolicy;
+import dev.fleetgate.proxy.RequestId;
 import dev.fleetgate.proxy.WorkerRequestHead;
+import dev.fleetgate.proxy.accesslog.AccessLog;
 import dev.fleetgate.proxy.balance.Peer;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,35 +20,25 @@ import java.util.concurrent.ScheduledExecutorService;
  * hop-by-hop {@code Upgrade} and {@code Connection} are sent to the worker explicitly.
  */
 public final class UpgradeForwarder {
-  /** Hears how each handshake ended, for the access log (R5). */
-  public interface HandshakeLog {
-    void ended(
-        HttpServletRequest request,
-        int status,
-        long bytes,
-        int worker,
-        long upstreamMillis,
-        long totalMillis);
-  }
-
   /** Everything a tunnel needs for its handshake with the worker. */
   record Handshake(
       HttpServletRequest request,
       HttpServletResponse response,
+      RequestId requestId,
       Peer peer,
       byte[] head,
       Duration connectTimeout,
       Duration responseTimeout,
       Duration readTimeout,
       ScheduledExecutorService timer,
-      HandshakeLog log) {}
+      AccessLog accessLog) {}
 
   private final Duration connectTimeout;
   private final Duration responseTimeout;
   private final Duration readTimeout;
   private final ForwardingPolicy forwarding;
   private final ScheduledExecutorService timer;
-  private final HandshakeLog log;
+  private final AccessLog accessLog;
 
   public UpgradeForwarder(
       Duration connectTimeout,
@@ -54,13 +46,13 @@ public final class UpgradeForwarder {
       Duration readTimeout,
       ForwardingPolicy forwarding,
       ScheduledExecutorService timer,
-      HandshakeLog log) {
+      AccessLog accessLog) {
     this.connectTimeout = connectTimeout;
     this.responseTimeout = responseTimeout;
     this.readTimeout = readTimeout;
     this.forwarding = forwarding;
     this.timer = timer;
-    this.log = log;
+    this.accessLog = accessLog;
   }
 
   /**
@@ -83,10 +75,13 @@ public final class UpgradeForwarder {
   /**
    * Upgrades the client's connection and hands the handshake with {@code peer} to its tunnel; the
    * container starts the tunnel once the servlet returned.
+   *
+   * @param id the request's id, sent to the worker and on the answer
    */
-  public void forward(HttpServletRequest request, HttpServletResponse response, Peer peer)
+  public void forward(
+      HttpServletRequest request, HttpServletResponse response, Peer peer, RequestId id)
       throws IOException {
-    byte[] head = WorkerRequestHead.of(request, forwarding, request.getHeader("Upgrade"));
+    byte[] head = WorkerRequestHead.of(request, forwarding, id, request.getHeader("Upgrade"));
     Tunnel tunnel;
     try {
       tunnel = request.upgrade(Tunnel.class);
@@ -97,12 +92,13 @@ public final class UpgradeForwarder {
         new Handshake(
             request,
             response,
+            id,
             peer,
             head,
             connectTimeout,
             responseTimeout,
             readTimeout,
             timer,
-            log));
+            accessLog));
   }
 }

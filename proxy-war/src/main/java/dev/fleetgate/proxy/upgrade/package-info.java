@@ -4,7 +4,7 @@
  * <ul>
  *   <li>R1 A request with {@code Upgrade} gets a connection of its own to the chosen worker, with
  *       {@code Upgrade} and {@code Connection: Upgrade} sent explicitly, {@code Host} kept and the
- *       forwarding headers added.
+ *       forwarding headers and the request id added; the answer, whatever it is, carries the id.
  *   <li>R2 Only a 101 from the worker opens the tunnel; then bytes flow both ways until either side
  *       closes, with back-pressure and no thread held per tunnel; it closes after {@code
  *       fleetgate.proxy.read-timeout} without a byte from the worker, as nginx does.
