@@ -1,5 +1,6 @@
 package dev.fleetgate.it;
 
+import dev.fleetgate.supervisor.config.ListenerCommands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -92,6 +93,14 @@ final class MicroProcess implements AutoCloseable {
     builder.environment().putAll(env);
     long started = System.nanoTime();
     return new MicroProcess(builder.start(), port, log, started);
+  }
+
+  /** As the launcher: a TLS port in the settings opens Payara Micro's TLS listener on loopback. */
+  private static String tlsListener(Map<String, String> env) {
+    String port = env.get("FLEETGATE_TLS_PORT");
+    return port == null
+        ? ""
+        : String.join("\n", ListenerCommands.tls(Integer.parseInt(port), "127.0.0.1")) + "\n";
   }
 
   String base() {

@@ -30,7 +30,10 @@ import org.junit.jupiter.api.Test;
  * Fleetgate's worker command, in place of cluster + nginx.
  */
 class NodeAppIT {
+  static final Path CERTIFICATE =
+      Path.of(System.getProperty("java.io.tmpdir"), "node-app-it-cert.pem");
   static MicroProcess server;
+  static int tlsPort;
   static final Pattern WORKER = Pattern.compile("\"worker\":\"(\\d+)\"");
 
   @BeforeAll
@@ -40,6 +43,11 @@ class NodeAppIT {
     assertTrue(
         Files.isDirectory(app.resolve("node_modules/ws")),
         app + " has no node_modules: run `npm ci` there first (./fleetgate test does)");
+    Path key = Path.of(System.getProperty("java.io.tmpdir"), "node-app-it-key.pem");
+    Certificates.selfSigned(CERTIFICATE, key);
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      tlsPort = free.getLocalPort();
+    }
     server =
         MicroProcess.start(
             Path.of(System.getProperty("java.io.tmpdir"), "node-app-it"),
@@ -47,7 +55,10 @@ class NodeAppIT {
                 "FLEETGATE_WORKERS_COUNT", "2",
                 "FLEETGATE_WORKERS_BASE_PORT", "23240",
                 "FLEETGATE_WORKERS_COMMAND", "node server.js",
-                "FLEETGATE_WORKERS_DIRECTORY", app.toString()),
+                "FLEETGATE_WORKERS_DIRECTORY", app.toString(),
+                "FLEETGATE_TLS_PORT", Integer.toString(tlsPort),
+                "FLEETGATE_TLS_CERTIFICATE", CERTIFICATE.toString(),
+                "FLEETGATE_TLS_KEY", key.toString()),
             List.of());
     Http.await(
         () -> Http.readyWorkers(server.base()) == 2,
@@ -120,13 +131,25 @@ class NodeAppIT {
 
   @Test
   void aWebSocketConversationGoesThroughTheProxy() throws Exception {
+    converse(HttpClient.newHttpClient(), URI.create("ws://127.0.0.1:" + server.port + "/ws"));
+  }
+
+  /** The same conversation over wss:// on the TLS listener, which also offers HTTP/2. */
+  @Test
+  void aWebSocketConversationGoesThroughTheProxyOverTls() throws Exception {
+    converse(
+        HttpClient.newBuilder().sslContext(Certificates.trusting(CERTIFICATE)).build(),
+        URI.create("wss://127.0.0.1:" + tlsPort + "/ws"));
+  }
+
+  private static void converse(HttpClient client, URI uri) throws Exception {
     LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
     CompletableFuture<Integer> closed = new CompletableFuture<>();
     WebSocket socket =
-        HttpClient.newHttpClient()
+        client
             .newWebSocketBuilder()
             .buildAsync(
-                URI.create("ws://127.0.0.1:" + server.port + "/ws"),
+                uri,
                 new WebSocket.Listener() {
                   private final StringBuilder message = new StringBuilder();
 

@@ -133,9 +133,9 @@ class KnownKeysTest {
   @Test
   @DisplayName("R3 a name near no known one is refused without a guess")
   void suggestsNothingFarFetched() {
-    assertEquals(Optional.empty(), KnownKeys.nearest("fleetgate.tls.certificate", KnownKeys.KEYS));
+    assertEquals(Optional.empty(), KnownKeys.nearest("fleetgate.mail.sender", KnownKeys.KEYS));
     assertTrue(
-        KnownKeys.unknownKey("fleetgate.tls.certificate", "system property")
+        KnownKeys.unknownKey("fleetgate.mail.sender", "system property")
             .orElseThrow()
             .text()
             .endsWith("the README's configuration table lists every setting"));
