@@ -12,12 +12,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -28,6 +31,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -282,6 +290,60 @@ class FleetgateEarOnPayaraServerIT {
           console.body().contains(">" + worker.pid() + "<"),
           "the console lists worker pid " + worker.pid() + ": " + console.body());
     }
+  }
+
+  /**
+   * HTTPS on Payara Server is the server's own listener (http-listener-2, its keystore), not the
+   * front door's TLS (README, "Deploy the EAR"): it offers HTTP/2 by ALPN, and the proxy behind it
+   * tells the worker the request came over HTTPS and gives it an id.
+   */
+  @Test
+  @Order(4)
+  void theServersOwnTlsListenerServesTheProxyWithHttp2Offered() throws Exception {
+    int port = domain.portBase() + 81;
+    try (SSLSocket socket = tlsSocket(port, "h2", "http/1.1")) {
+      assertEquals("h2", socket.getApplicationProtocol(), "ALPN chose HTTP/2");
+    }
+    try (SSLSocket socket = tlsSocket(port, "http/1.1")) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+      assertTrue(answer.contains("\"xForwardedProto\":\"https\""), answer);
+      assertTrue(answer.toLowerCase(Locale.ROOT).contains("\nx-request-id: "), answer);
+    }
+  }
+
+  /** A TLS connection to Payara's self-signed listener, offering these ALPN protocols. */
+  private static SSLSocket tlsSocket(int port, String... alpn) throws Exception {
+    SSLContext trustingAny = SSLContext.getInstance("TLS");
+    trustingAny.init(
+        null,
+        new TrustManager[] {
+          new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+              return new X509Certificate[0];
+            }
+          }
+        },
+        null);
+    SSLSocket socket = (SSLSocket) trustingAny.getSocketFactory().createSocket("127.0.0.1", port);
+    socket.setSoTimeout(20_000);
+    SSLParameters parameters = socket.getSSLParameters();
+    parameters.setApplicationProtocols(alpn);
+    socket.setSSLParameters(parameters);
+    socket.startHandshake();
+    return socket;
   }
 
   /** The front door is in Payara Server's chain too: CL.TE is refused even on Payara's /health. */

@@ -73,7 +73,9 @@ final class MicroProcess implements AutoCloseable {
         preboot,
         Files.readString(Path.of(System.getProperty("it.preboot")))
             + Files.readString(Path.of(System.getProperty("it.front-door.preboot")))
-            + Files.readString(Path.of(System.getProperty("it.hardening.preboot"))));
+            + Files.readString(Path.of(System.getProperty("it.front-door-tls.preboot")))
+            + Files.readString(Path.of(System.getProperty("it.hardening.preboot")))
+            + tlsListener(env));
     command.addAll(
         List.of(
             "-jar", System.getProperty("payara.micro.jar"),

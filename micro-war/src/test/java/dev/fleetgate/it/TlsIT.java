@@ -70,13 +70,12 @@ class TlsIT {
                 "FLEETGATE_PROXY_ACCESS_LOG_FORMAT", "json",
                 "FLEETGATE_PROXY_ACCESS_LOG_FILE", CERTS.resolve("access.log").toString()),
             List.of("-Xmx256m", "-Dfleetgate.proxy.max-body-size=0"));
-    h2 =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_2)
-            .sslContext(Certificates.trusting(certificate))
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    Http.await(() -> helloStatus() == 200, Duration.ofSeconds(180), "a worker answering over TLS");
+    // Awaited with a client of its own: the JDK client remembers a server whose TLS failed (the
+    // listener refuses handshakes until Fleetgate has started) as one without HTTP/2.
+    HttpClient waiting = client();
+    Http.await(
+        () -> helloStatus(waiting) == 200, Duration.ofSeconds(180), "a worker answering over TLS");
+    h2 = client();
   }
 
   @AfterAll
@@ -230,9 +229,17 @@ class TlsIT {
     }
   }
 
-  private static int helloStatus() {
+  private static HttpClient client() throws Exception {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_2)
+        .sslContext(Certificates.trusting(certificate))
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+  }
+
+  private static int helloStatus(HttpClient client) {
     try {
-      return h2.send(get("/hello"), HttpResponse.BodyHandlers.discarding()).statusCode();
+      return client.send(get("/hello"), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       return 0;
     } catch (InterruptedException e) {

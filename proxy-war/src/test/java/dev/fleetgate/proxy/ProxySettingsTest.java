@@ -25,9 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The proxy's settings: nginx's defaults, and every bad value named with its key. */
-class ProxySettingsTest {
+public class ProxySettingsTest {
 
-  static ConfigValues shipped(Map<String, String> overrides) {
+  public static ConfigValues shipped(Map<String, String> overrides) {
     Properties defaults = new Properties();
     try (InputStream in =
         ProxySettingsTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {

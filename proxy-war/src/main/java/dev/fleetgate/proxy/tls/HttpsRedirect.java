@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * {@code fleetgate.tls.redirect-http} (T7): a plain-HTTP request gets a redirect to the same URL on
  * the TLS listener, as nginx's {@code return 301 https://$host$request_uri}: 301 for GET and HEAD,
- * 308 for the rest so that a client repeats the method and body. Payara's {@code /health} is a
- * module of its own and stays reachable over plain HTTP for probes.
+ * 308 for the rest so that a client repeats the method and body. MicroProfile Health ({@code
+ * /health}, {@code /health/*}) stays on plain HTTP for probes.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class HttpsRedirect extends HttpFilter {
@@ -30,12 +30,17 @@ public class HttpsRedirect extends HttpFilter {
     httpsPort = port;
   }
 
+  /** MicroProfile Health's paths: probes (Kubernetes, load balancers) ask over plain HTTP. */
+  static boolean isHealth(String path) {
+    return path.equals("/health") || path.startsWith("/health/");
+  }
+
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     int port = httpsPort;
-    if (port == 0 || request.isSecure()) {
+    if (port == 0 || request.isSecure() || isHealth(request.getRequestURI())) {
       chain.doFilter(request, response);
       return;
     }
