@@ -76,7 +76,7 @@ final class FastPath {
     long length = request.getContentLengthLong();
     return length <= SMALL_BODY
         && (maxBodySize <= 0 || length <= maxBodySize)
-        && request.getHeader("Transfer-Encoding") == null
+        && !RequestFraming.undeclaredLengthBody(request)
         && request.getHeader("Upgrade") == null;
   }
 

@@ -47,9 +47,7 @@ final class RequestBody implements BodyPublisher {
   RequestBody(HttpServletRequest request, long limit) {
     this.request = request;
     this.declaredLength = request.getContentLengthLong();
-    this.present =
-        declaredLength > 0
-            || (declaredLength < 0 && request.getHeader("Transfer-Encoding") != null);
+    this.present = declaredLength > 0 || RequestFraming.undeclaredLengthBody(request);
     this.limit = limit;
   }
 

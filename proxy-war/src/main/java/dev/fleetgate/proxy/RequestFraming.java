@@ -37,6 +37,23 @@ final class RequestFraming {
     return null;
   }
 
+  /**
+   * True when the request has a body whose length it did not declare: chunked on HTTP/1.1; on
+   * HTTP/2 (which frames a body by its stream's end, not by a header), any request but GET or HEAD
+   * without {@code content-length}, since the servlet cannot see whether the stream ended with its
+   * headers. Such a body goes to the worker chunked; an empty one as an empty chunked body.
+   */
+  static boolean undeclaredLengthBody(HttpServletRequest request) {
+    if (request.getHeader("Transfer-Encoding") != null) {
+      return true;
+    }
+    String method = request.getMethod();
+    return request.getContentLengthLong() < 0
+        && "HTTP/2.0".equals(request.getProtocol())
+        && !method.equals("GET")
+        && !method.equals("HEAD");
+  }
+
   /** Answers the refusal and asks for the connection to be closed. */
   static void refuse(HttpServletResponse response, Refusal refusal) throws IOException {
     response.setHeader("Connection", "close");
