@@ -39,6 +39,12 @@ public class TlsFrontDoorFilter extends FrontDoorFilter {
 
   @Override
   public NextAction handleAccept(FilterChainContext ctx) throws IOException {
+    if (FrontDoor.tls() == null) {
+      // Fleetgate has not started (or TLS is off): no certificate to serve. Closed at once, not
+      // failed in the TLS filter, which would log a stack trace per connection while it boots.
+      ctx.getConnection().closeSilently();
+      return ctx.getStopAction();
+    }
     Http2Negotiation alpn = negotiation;
     Transport transport = ctx.getConnection().getTransport();
     if (alpn != null && negotiatingOn != transport) {

@@ -36,6 +36,13 @@ final class RequestBody implements BodyPublisher {
   /** The container said the client sent everything; some of it may still be unread. */
   private volatile boolean allRead;
 
+  /**
+   * {@code isReady()} said no: the container calls the read listener next, and asking it again
+   * before that fails (Grizzly: "Illegal attempt to register a new handler before the existing
+   * handler has been notified", seen on HTTP/2 uploads, which then ended as if the client left).
+   */
+  private volatile boolean awaitingData;
+
   private volatile boolean done;
   private volatile boolean complete;
   private volatile Throwable clientError;
@@ -223,7 +230,7 @@ final class RequestBody implements BodyPublisher {
       return;
     }
     boolean ended = false;
-    while (!ended && demand.get() > 0 && in.isReady()) {
+    while (!ended && demand.get() > 0 && ready()) {
       byte[] buffer = new byte[BUFFER_BYTES];
       int n = in.read(buffer);
       if (n < 0) {
@@ -251,12 +258,33 @@ final class RequestBody implements BodyPublisher {
     }
     // The container may report all data read while some of it still waits in its buffer: the
     // body ends only when a read says so, the declared length is reached, or nothing is left.
-    if (ended || (allRead && !in.isReady())) {
+    if (ended || (allRead && !ready())) {
       done = true;
       complete = true;
       completedNanos = System.nanoTime();
       target.onComplete();
     }
+  }
+
+  /**
+   * Whether a read now returns data without waiting: {@code in.isReady()}, asked at most once until
+   * the container answers by the listener; once all data arrived, whether any is left unread.
+   */
+  private boolean ready() {
+    if (allRead) {
+      // Everything arrived: what is left is in the container's buffer, and reading it cannot
+      // wait. isReady() is not asked again (Grizzly refuses it, within onAllDataRead even).
+      return !in.isFinished();
+    }
+    if (awaitingData) {
+      return false;
+    }
+    awaitingData = true; // before asking: the listener may be called at once, on another thread
+    if (in.isReady()) {
+      awaitingData = false; // no listener call is due
+      return true;
+    }
+    return false;
   }
 
   private void signalError(Throwable error) {
@@ -271,11 +299,13 @@ final class RequestBody implements BodyPublisher {
   private final class Arrivals implements ReadListener {
     @Override
     public void onDataAvailable() {
+      awaitingData = false;
       drain();
     }
 
     @Override
     public void onAllDataRead() {
+      awaitingData = false;
       allRead = true;
       drain();
     }

@@ -47,11 +47,10 @@ final class RequestFraming {
     if (request.getHeader("Transfer-Encoding") != null) {
       return true;
     }
-    String method = request.getMethod();
     return request.getContentLengthLong() < 0
         && "HTTP/2.0".equals(request.getProtocol())
-        && !method.equals("GET")
-        && !method.equals("HEAD");
+        && !request.getMethod().equals("GET")
+        && !request.getMethod().equals("HEAD");
   }
 
   /** Answers the refusal and asks for the connection to be closed. */

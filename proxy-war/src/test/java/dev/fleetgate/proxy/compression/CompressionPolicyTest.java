@@ -2,9 +2,7 @@ package dev.fleetgate.proxy.compression;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.fleetgate.supervisor.config.ConfigValues;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.fleetgate.proxy.ProxySettingsTest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -12,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,18 +20,7 @@ class CompressionPolicyTest {
   final CompressionPolicy cut = shipped(Map.of("fleetgate.proxy.gzip", "true"));
 
   static CompressionPolicy shipped(Map<String, String> overrides) {
-    Properties defaults = new Properties();
-    try (InputStream in =
-        CompressionPolicyTest.class.getResourceAsStream(
-            "/META-INF/microprofile-config.properties")) {
-      defaults.load(in);
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
-    Map<String, String> merged = new HashMap<>();
-    defaults.forEach((k, v) -> merged.put((String) k, (String) v));
-    merged.putAll(overrides);
-    return CompressionPolicy.read(new ConfigValues(key -> Optional.ofNullable(merged.get(key))));
+    return CompressionPolicy.read(ProxySettingsTest.shipped(overrides));
   }
 
   /**
