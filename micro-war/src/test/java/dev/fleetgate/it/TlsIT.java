@@ -34,12 +34,13 @@ import org.junit.jupiter.api.Test;
 /**
  * HTTPS on the front door (dev.fleetgate.frontdoor.tls, dev.fleetgate.proxy.tls) on a real Payara
  * Micro: a self-signed certificate made here with openssl, HTTP/2 chosen by ALPN for curl and the
- * JDK client, 200 MiB down and up over it, the certificate renewed on disk and served to the next
+ * JDK client, 1 GiB and 200 MiB down and 200 MiB up over it (256 MiB heap), the certificate renewed on disk and served to the next
  * connection without a restart, plain HTTP redirected, and a key that does not match refused at
  * start.
  */
 class TlsIT {
   static final long BIG = 200L << 20;
+  static final long GIB = 1L << 30;
   static final Path CERTS = Path.of(System.getProperty("java.io.tmpdir"), "tls-it-certs");
   static MicroProcess server;
   static int tlsPort;
@@ -95,17 +96,17 @@ class TlsIT {
   }
 
   @Test
-  void t6_twoHundredMibGoDownAndUpOverHttp2ByteExact() throws Exception {
-    // Down: curl, then the JDK client.
+  void t6_aGibAndTwoHundredMibGoDownAndTwoHundredMibUpOverHttp2ByteExact() throws Exception {
+    // Down: 1 GiB by curl, then 200 MiB by the JDK client.
     assertEquals(
-        "2 " + BIG,
+        "2 " + GIB,
         curl(
             "--http2",
             "-o",
             "/dev/null",
             "-w",
             "%{http_version} %{size_download}",
-            https("/stream?bytes=" + BIG)));
+            https("/stream?bytes=" + GIB)));
     HttpResponse<InputStream> down =
         h2.send(get("/stream?bytes=" + BIG), HttpResponse.BodyHandlers.ofInputStream());
     assertEquals(HttpClient.Version.HTTP_2, down.version());
