@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Test;
 /**
  * HTTPS on the front door (dev.fleetgate.frontdoor.tls, dev.fleetgate.proxy.tls) on a real Payara
  * Micro: a self-signed certificate made here with openssl, HTTP/2 chosen by ALPN for curl and the
- * JDK client, 1 GiB and 200 MiB down and 200 MiB up over it (256 MiB heap), the certificate renewed on disk and served to the next
- * connection without a restart, plain HTTP redirected, and a key that does not match refused at
- * start.
+ * JDK client, 1 GiB and 200 MiB down and 200 MiB up over it (256 MiB heap), the certificate renewed
+ * on disk and served to the next connection without a restart, plain HTTP redirected, and a key
+ * that does not match refused at start.
  */
 class TlsIT {
   static final long BIG = 200L << 20;
