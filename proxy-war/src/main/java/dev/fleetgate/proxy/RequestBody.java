@@ -270,11 +270,12 @@ final class RequestBody implements BodyPublisher {
    * Whether a read now returns data without waiting: {@code in.isReady()}, asked at most once until
    * the container answers by the listener; once all data arrived, whether any is left unread.
    */
-  private boolean ready() {
+  private boolean ready() throws IOException {
     if (allRead) {
       // Everything arrived: what is left is in the container's buffer, and reading it cannot
-      // wait. isReady() is not asked again (Grizzly refuses it, within onAllDataRead even).
-      return !in.isFinished();
+      // wait. isReady() is not asked again (Grizzly refuses it, within onAllDataRead even), nor
+      // isFinished(): Grizzly says true once the last byte arrived, read or not.
+      return in.available() > 0;
     }
     if (awaitingData) {
       return false;

@@ -81,6 +81,23 @@ class RequestBodyTest {
     assertTrue(worker.completed);
   }
 
+  /** The regression of stop 18: a held body of several reads, its end not told by its length. */
+  @Test
+  void r3_aWholeBodyHeldBeforeTheFirstReadIsSentToTheLastByte() {
+    RequestBody cut = body(-1, 0);
+    input.arrive("ab", "cd", "e");
+    input.finished = true;
+    input.announcesAllReadEarly = true;
+    Worker worker = new Worker();
+    cut.subscribe(worker);
+
+    worker.request(10);
+
+    assertEquals(List.of("ab", "cd", "e"), worker.received);
+    assertTrue(worker.completed);
+    assertEquals(5, cut.bytes());
+  }
+
   @Test
   void r3_endsAtTheDeclaredLengthWithoutWaitingForMore() {
     RequestBody cut = body(3, 0);
@@ -293,9 +310,15 @@ class RequestBodyTest {
       listener.onError(error);
     }
 
+    /** As Grizzly says it: the last byte arrived, whether or not it was read. */
     @Override
     public boolean isFinished() {
-      return finished && chunks.isEmpty();
+      return finished;
+    }
+
+    @Override
+    public int available() {
+      return chunks.stream().mapToInt(chunk -> chunk.length).sum();
     }
 
     @Override
