@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * SIGTERM and SIGINT, taken over from the JVM's default (which runs the shutdown hooks at once and
@@ -22,16 +23,23 @@ public final class ServerSignals {
    * @param reload reads the configuration again (it logs its own outcome)
    */
   public static void install(Runnable beginStop, GracefulStop drain, Runnable reload) {
-    Signal.handle(
-        new Signal("HUP"),
-        signal -> {
-          LOG.info("SIGHUP: reloading the configuration");
-          try {
-            reload.run();
-          } catch (RuntimeException refused) {
-            LOG.log(Level.FINE, "Reload after SIGHUP refused", refused); // logged by the reload
-          }
-        });
+    SignalHandler before =
+        Signal.handle(
+            new Signal("HUP"),
+            signal -> {
+              LOG.info("SIGHUP: reloading the configuration");
+              try {
+                reload.run();
+              } catch (RuntimeException refused) {
+                LOG.log(Level.FINE, "Reload after SIGHUP refused", refused); // logged by reload
+              }
+            });
+    if (before == SignalHandler.SIG_IGN) {
+      // The JVM keeps a signal its parent ignored (nohup) ignored and says nothing: we do.
+      LOG.warning(
+          "SIGHUP is ignored by this process (started under nohup?): kill -HUP will not reload;"
+              + " use ./fleetgate reload or the console's Reload instead");
+    }
     AtomicBoolean stopping = new AtomicBoolean();
     for (String name : new String[] {"TERM", "INT"}) {
       Signal.handle(
