@@ -130,6 +130,11 @@ final class MicroProcess implements AutoCloseable {
 
   /** Sends {@code signal} (HUP, TERM…) to the server's process alone. */
   void signal(String signal) throws IOException, InterruptedException {
+    if (signal.equals("HUP") && log().contains("SIGHUP is ignored")) {
+      throw new AssertionError(
+          "these tests were started with SIGHUP ignored (nohup?), which the server inherits:"
+              + " start them with setsid instead");
+    }
     new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
         .inheritIO()
         .start()
