@@ -242,7 +242,7 @@ final class Exchange {
   }
 
   private Body bodyState() {
-    return Body.of(body.read(), body.tooLarge());
+    return Body.of(body.read(), body.tooLarge(), body.endedShort());
   }
 
   /** Ends the exchange once the response went out, or could not. */

@@ -39,10 +39,20 @@ public record FailureVerdict(
     /** Some of it went to the worker, which may have acted on it. */
     STREAMED,
     /** It ran over {@code fleetgate.proxy.max-body-size}: the client's fault (R6). */
-    TOO_LARGE;
+    TOO_LARGE,
+    /**
+     * It ended before its declared length while the client waits for an answer (an HTTP/2 stream
+     * ended early): a malformed request, the client's fault (R13).
+     */
+    SHORT;
 
-    static Body of(boolean read, boolean tooLarge) {
-      return tooLarge ? TOO_LARGE : read ? STREAMED : UNREAD;
+    static Body of(boolean read, boolean tooLarge, boolean endedShort) {
+      return tooLarge ? TOO_LARGE : endedShort ? SHORT : read ? STREAMED : UNREAD;
+    }
+
+    /** The client's fault, not the worker's: never retried, never blamed. */
+    boolean clientsFault() {
+      return this == TOO_LARGE || this == SHORT;
     }
   }
 
@@ -76,7 +86,7 @@ public record FailureVerdict(
       return new FailureVerdict(cause, NO_ANSWER, false, ErrorKind.CLIENT_ABORT, false);
     }
     // An oversized or stalled upload is the client's fault, not the worker's.
-    boolean blame = body != Body.TOO_LARGE && !(cause instanceof ClientTooSlow);
+    boolean blame = !body.clientsFault() && !(cause instanceof ClientTooSlow);
     if (client == Client.ANSWER_STARTED) {
       return new FailureVerdict(cause, NO_ANSWER, false, kindOf(cause), blame);
     }
@@ -84,13 +94,16 @@ public record FailureVerdict(
         cause,
         statusOf(cause, body),
         retryable(cause, method, body, tries, maxTries),
-        kindOf(cause),
+        body == Body.SHORT ? ErrorKind.CLIENT_ABORT : kindOf(cause),
         blame);
   }
 
   private static int statusOf(Throwable cause, Body body) {
     if (body == Body.TOO_LARGE) {
       return 413;
+    }
+    if (body == Body.SHORT) {
+      return 400;
     }
     if (cause instanceof ClientTooSlow) {
       return 408;
@@ -105,7 +118,7 @@ public record FailureVerdict(
    */
   private static boolean retryable(
       Throwable cause, String method, Body body, int tries, int maxTries) {
-    if (body == Body.TOO_LARGE || cause instanceof ClientTooSlow || tries >= maxTries) {
+    if (body.clientsFault() || cause instanceof ClientTooSlow || tries >= maxTries) {
       return false;
     }
     boolean replayable = !NOT_IDEMPOTENT.contains(method) && body == Body.UNREAD;
@@ -135,6 +148,7 @@ public record FailureVerdict(
   public String text(int worker) {
     return switch (status) {
       case 413 -> "request body too large";
+      case 400 -> "bad request: the body ended before its content-length";
       case 408 -> "request body timeout";
       case 504 -> "gateway timeout: worker " + worker + " did not answer in time";
       default -> "bad gateway: worker " + worker + " failed";

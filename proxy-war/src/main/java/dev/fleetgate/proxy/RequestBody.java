@@ -43,6 +43,9 @@ final class RequestBody implements BodyPublisher {
    */
   private volatile boolean awaitingData;
 
+  /** All of the body arrived, shorter than its declared length. */
+  private volatile boolean endedShort;
+
   private volatile boolean done;
   private volatile boolean complete;
   private volatile Throwable clientError;
@@ -66,6 +69,11 @@ final class RequestBody implements BodyPublisher {
   /** True once a chunked body ran past the limit while streaming. */
   boolean tooLarge() {
     return tooLarge;
+  }
+
+  /** True once all of the body arrived short of its declared length (an HTTP/2 stream). */
+  boolean endedShort() {
+    return endedShort;
   }
 
   /** A chunked body: if it breaks off, the worker connection it was on must not be reused. */
@@ -259,6 +267,15 @@ final class RequestBody implements BodyPublisher {
     // The container may report all data read while some of it still waits in its buffer: the
     // body ends only when a read says so, the declared length is reached, or nothing is left.
     if (ended || (allRead && !ready())) {
+      if (!ended && declaredLength > 0 && bytes < declaredLength) {
+        // All arrived, short of the declared length: an HTTP/2 stream ended early (an HTTP/1.1
+        // client that stops sending never gets here). The client waits for a 400.
+        endedShort = true;
+        signalError(
+            new ClientBodyEnded(
+                "the client's stream ended after " + bytes + " of " + declaredLength + " bytes"));
+        return;
+      }
       done = true;
       complete = true;
       completedNanos = System.nanoTime();

@@ -18,6 +18,10 @@ final class RequestFraming {
 
   /** Why the request cannot be forwarded, as a status and a text; null when it can. */
   static Refusal check(HttpServletRequest request) {
+    Refusal malformed = RequestSyntax.check(request);
+    if (malformed != null) {
+      return malformed;
+    }
     List<String> codings = Collections.list(request.getHeaders("Transfer-Encoding"));
     if (!codings.isEmpty()) {
       if (request.getHeader("Content-Length") != null) {

@@ -80,6 +80,9 @@ class FailureVerdictTest {
           body-limit         | PUT    | TOO_LARGE | WAITING        | 1     | 413    | false | PROTOCOL     | false
           refused            | POST   | TOO_LARGE | WAITING        | 1     | 413    | false | CONNECT      | false
           client-too-slow    | POST   | STREAMED  | WAITING        | 1     | 408    | false | CLIENT_ABORT | false
+          # an HTTP/2 body that ended short of its content-length: a malformed request
+          reset              | PUT    | SHORT     | WAITING        | 1     | 400    | false | CLIENT_ABORT | false
+          reset              | GET    | SHORT     | WAITING        | 1     | 400    | false | CLIENT_ABORT | false
           # part of the answer already reached the client: no answer of ours, no retry
           reset              | GET    | UNREAD    | ANSWER_STARTED | 1     | 0      | false | PROTOCOL     | true
           no-headers-in-time | GET    | UNREAD    | ANSWER_STARTED | 1     | 0      | false | TIMEOUT      | true
@@ -118,6 +121,10 @@ class FailureVerdictTest {
         FailureVerdict.of(new IOException(), "PUT", Body.TOO_LARGE, Client.WAITING, 1, MAX_TRIES)
             .text(2));
     assertEquals("request body timeout", verdict(new ClientTooSlow("slow")).text(2));
+    assertEquals(
+        "bad request: the body ended before its content-length",
+        FailureVerdict.of(new IOException(), "PUT", Body.SHORT, Client.WAITING, 1, MAX_TRIES)
+            .text(2));
   }
 
   @Test

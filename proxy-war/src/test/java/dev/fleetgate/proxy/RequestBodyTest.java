@@ -98,6 +98,24 @@ class RequestBodyTest {
     assertEquals(5, cut.bytes());
   }
 
+  /** HTTP/2: the stream ends with fewer bytes than content-length said; the client waits. */
+  @Test
+  void r13_aBodyThatEndsShortOfItsDeclaredLengthFailsAsTheClientsFault() {
+    RequestBody cut = body(10, 0);
+    Worker worker = new Worker();
+    cut.subscribe(worker);
+    input.arrive("abc");
+    worker.request(10);
+
+    input.finish();
+
+    assertEquals(List.of("abc"), worker.received);
+    assertFalse(worker.completed, "never a body that looks whole to the worker");
+    assertTrue(worker.error instanceof RequestBody.ClientBodyEnded, String.valueOf(worker.error));
+    assertTrue(cut.endedShort());
+    assertFalse(cut.clientFailed(), "the client is still there for its 400");
+  }
+
   @Test
   void r3_endsAtTheDeclaredLengthWithoutWaitingForMore() {
     RequestBody cut = body(3, 0);

@@ -1,0 +1,120 @@
+package dev.fleetgate.proxy;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Enumeration;
+
+/**
+ * What an HTTP/1.1 request line and header lines cannot carry but an HTTP/2 request can, since its
+ * head arrives as decoded fields rather than text (R13): a space or control in the target, a method
+ * or field name that is not a token, CR, LF or NUL in a value, a {@code content-length} that is not
+ * one number. Written into the worker's HTTP/1.1 connection, any of them would let a client add a
+ * header or a whole second request of its own there (HTTP/2 to HTTP/1.1 request smuggling). The
+ * front door refuses them in HTTP/1.1 text before the container parses it; the container's HTTP/2
+ * code refuses some (upper-case names, controls in values) but not all (a space in {@code :path}, a
+ * colon in a name). The method and target are checked on every request, since the same head goes to
+ * the worker whatever the client spoke; the fields only on HTTP/2.
+ */
+final class RequestSyntax {
+  private RequestSyntax() {}
+
+  /** Why the request's head cannot be written to a worker, or null when it can. */
+  static RequestFraming.Refusal check(HttpServletRequest request) {
+    if (!isToken(request.getMethod())) {
+      return badRequest("the method is not a token");
+    }
+    if (!isTarget(request.getRequestURI()) || !isQuery(request.getQueryString())) {
+      return badRequest("a space or control character in the request target");
+    }
+    return "HTTP/2.0".equals(request.getProtocol()) ? fields(request) : null;
+  }
+
+  private static RequestFraming.Refusal fields(HttpServletRequest request) {
+    Enumeration<String> names = request.getHeaderNames();
+    while (names.hasMoreElements()) {
+      String name = names.nextElement();
+      if (!isToken(name)) {
+        return badRequest("a header name that is not a token");
+      }
+      Enumeration<String> values = request.getHeaders(name);
+      while (values.hasMoreElements()) {
+        if (!isFieldValue(values.nextElement())) {
+          return badRequest("CR, LF or NUL in a header value");
+        }
+      }
+    }
+    return contentLength(request);
+  }
+
+  /** One length, or the same one repeated (RFC 9110 §8.6), and only digits. */
+  private static RequestFraming.Refusal contentLength(HttpServletRequest request) {
+    Enumeration<String> values = request.getHeaders("Content-Length");
+    String first = null;
+    while (values.hasMoreElements()) {
+      String value = values.nextElement().trim();
+      if (value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return badRequest("a content-length that is not a number");
+      }
+      if (first != null && !first.equals(value)) {
+        return badRequest("two different content-length values");
+      }
+      first = value;
+    }
+    return null;
+  }
+
+  private static RequestFraming.Refusal badRequest(String what) {
+    return new RequestFraming.Refusal(HttpServletResponse.SC_BAD_REQUEST, "bad request: " + what);
+  }
+
+  /** Origin form (or {@code *}): a slash, then no space, control or DEL, as the front door says. */
+  static boolean isTarget(String path) {
+    if (path == null || path.isEmpty() || path.charAt(0) != '/') {
+      return path != null && path.equals("*");
+    }
+    return isQuery(path);
+  }
+
+  private static boolean isQuery(String query) {
+    if (query == null) {
+      return true;
+    }
+    for (int i = 0; i < query.length(); i++) {
+      char c = query.charAt(i);
+      if (c <= 0x20 || c == 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** RFC 9110 §5.6.2. */
+  static boolean isToken(String text) {
+    if (text == null || text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean tchar =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      if (!tchar) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** RFC 9110 §5.5: no CR, LF or NUL; other octets are the worker's to judge. */
+  private static boolean isFieldValue(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\r' || c == '\n' || c == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
