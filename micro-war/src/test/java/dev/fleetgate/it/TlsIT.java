@@ -1,6 +1,7 @@
 package dev.fleetgate.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,12 +17,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -203,6 +207,75 @@ class TlsIT {
     assertEquals("HTTP/2.0", line.getString("protocol"));
     assertEquals("TLSv1.3", line.getString("tls"));
     assertEquals(200, line.getInt("status"));
+  }
+
+  /**
+   * R13 over HTTP/2: a head that HTTP/1.1 text cannot carry is refused (400, or the stream reset by
+   * the container) and never reaches the worker, whose connections go on answering each request
+   * with its own answer. Written by Debian's Python h2 with its checks off (no Java client sends
+   * these); a space in :path smuggled a second request into the worker's connection before.
+   */
+  @Test
+  void r13_hostileHttp2HeadsAreRefusedAndNeverReachTheWorker() throws Exception {
+    List<String> hostile =
+        List.of(
+            "space-in-path",
+            "space-only-in-path",
+            "cr-in-path",
+            "space-in-method",
+            "colon-in-name",
+            "name-with-colon",
+            "name-with-space",
+            "crlf-in-value",
+            "nul-in-value",
+            "space-in-authority",
+            "body-longer-than-content-length",
+            "body-shorter-than-content-length",
+            "two-content-lengths",
+            "transfer-encoding-and-content-length",
+            "connection-specific-header");
+    List<String> cases = new ArrayList<>(hostile);
+    cases.add("well-formed");
+    Map<String, JsonObject> answers = hostileHeads(cases);
+
+    for (String name : hostile) {
+      JsonObject answer = answers.get(name);
+      boolean refused =
+          answer.getBoolean("reset")
+              || (!answer.isNull("status") && answer.getInt("status") == 400);
+      assertTrue(refused, name + " is refused: " + answer);
+      String body = answer.getString("body");
+      assertFalse(body.contains("injected") || body.contains("smuggled"), name + ": " + body);
+    }
+    JsonObject wellFormed = answers.get("well-formed");
+    assertEquals(200, wellFormed.getInt("status"), wellFormed.toString());
+    assertTrue(wellFormed.getString("body").contains("\"x-forwarded-proto\":[\"https\"]"));
+    for (int i = 0; i < 20; i++) {
+      String body = h2.send(get("/hello?n=" + i), HttpResponse.BodyHandlers.ofString()).body();
+      assertTrue(body.contains("\"query\":\"n=" + i + "\""), "request " + i + " got " + body);
+    }
+  }
+
+  /** Runs the hostile-heads script on the named cases: its answer to each, by name. */
+  private static Map<String, JsonObject> hostileHeads(List<String> cases) throws Exception {
+    Path script = CERTS.resolve("hostile-heads.py");
+    try (InputStream in = TlsIT.class.getResourceAsStream("/h2/hostile-heads.py")) {
+      Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+    }
+    List<String> command = new ArrayList<>(List.of("/usr/bin/python3", script.toString()));
+    command.add(Integer.toString(tlsPort));
+    command.addAll(cases);
+    Process python = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(python.waitFor(120, TimeUnit.SECONDS), "the script ends");
+    assertEquals(0, python.exitValue(), "the script ran (Debian's python3-h2):\n" + output);
+    Map<String, JsonObject> answers = new HashMap<>();
+    for (String line : output.split("\n")) {
+      JsonObject answer = Json.createReader(new StringReader(line)).readObject();
+      answers.put(answer.getString("case"), answer);
+    }
+    assertEquals(new HashSet<>(cases), answers.keySet(), output);
+    return answers;
   }
 
   @Test

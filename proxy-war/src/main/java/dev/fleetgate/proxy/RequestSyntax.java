@@ -8,12 +8,12 @@ import java.util.Enumeration;
  * What an HTTP/1.1 request line and header lines cannot carry but an HTTP/2 request can, since its
  * head arrives as decoded fields rather than text (R13): a space or control in the target, a method
  * or field name that is not a token, CR, LF or NUL in a value, a {@code content-length} that is not
- * one number. Written into the worker's HTTP/1.1 connection, any of them would let a client add a
- * header or a whole second request of its own there (HTTP/2 to HTTP/1.1 request smuggling). The
- * front door refuses them in HTTP/1.1 text before the container parses it; the container's HTTP/2
- * code refuses some (upper-case names, controls in values) but not all (a space in {@code :path}, a
- * colon in a name). The method and target are checked on every request, since the same head goes to
- * the worker whatever the client spoke; the fields only on HTTP/2.
+ * one number, a host that is not one. Written into the worker's HTTP/1.1 connection, any of them
+ * would let a client add a header or a whole second request of its own there (HTTP/2 to HTTP/1.1
+ * request smuggling). The front door refuses them in HTTP/1.1 text before the container parses it;
+ * the container's HTTP/2 code refuses some (upper-case names, controls in values) but not all (a
+ * space in {@code :path}, a colon in a name). The method and target are checked on every request,
+ * since the same head goes to the worker whatever the client spoke; the fields only on HTTP/2.
  */
 final class RequestSyntax {
   private RequestSyntax() {}
@@ -43,7 +43,30 @@ final class RequestSyntax {
         }
       }
     }
+    String host = request.getHeader("Host");
+    if (host != null && !isAuthority(host)) {
+      return badRequest("a host that is not a host name, address and port");
+    }
     return contentLength(request);
+  }
+
+  /** RFC 3986 §3.2 authority characters (no user info): what nginx accepts in Host. */
+  private static boolean isAuthority(String host) {
+    if (host.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      boolean allowed =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "-._~%!$&'()*+,;=:[]".indexOf(c) >= 0;
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** One length, or the same one repeated (RFC 9110 §8.6), and only digits. */

@@ -58,6 +58,18 @@ class RequestSyntaxTest {
   }
 
   @Test
+  void r13_anHttp2HostIsAHostNameOrAddressWithAPort() {
+    assertEquals(
+        "bad request: a host that is not a host name, address and port",
+        check("GET", "/", null, H2, Map.of("host", List.of("a b"))).text());
+    assertEquals(
+        "bad request: a host that is not a host name, address and port",
+        check("GET", "/", null, H2, Map.of("host", List.of("a/b@c"))).text());
+    assertNull(check("GET", "/", null, H2, Map.of("host", List.of("[::1]:8443"))));
+    assertNull(check("GET", "/", null, H2, Map.of("host", List.of("xn--bcher-kva.example:443"))));
+  }
+
+  @Test
   void r13_anHttp2ContentLengthIsOneNumber() {
     assertEquals(
         "bad request: two different content-length values",
@@ -99,6 +111,12 @@ class RequestSyntaxTest {
                   case "getRequestURI" -> path;
                   case "getQueryString" -> query;
                   case "getProtocol" -> protocol;
+                  case "getHeader" ->
+                      headers.entrySet().stream()
+                          .filter(e -> e.getKey().equalsIgnoreCase((String) args[0]))
+                          .map(e -> e.getValue().get(0))
+                          .findFirst()
+                          .orElse(null);
                   case "getHeaderNames" ->
                       Collections.enumeration(new ArrayList<>(headers.keySet()));
                   case "getHeaders" ->
