@@ -128,13 +128,19 @@ final class MicroProcess implements AutoCloseable {
         "log line containing '" + text + "'");
   }
 
+  /** A signal the tests' own parent ignored is ignored by the server too: said, not timed out. */
+  private void refuseIfIgnored(String signal) {
+    if (log().contains("SIG" + signal + " is ignored")) {
+      throw new AssertionError(
+          "these tests were started with SIG"
+              + signal
+              + " ignored (nohup, or a shell's &), which the server inherits: start them otherwise");
+    }
+  }
+
   /** Sends {@code signal} (HUP, TERM…) to the server's process alone. */
   void signal(String signal) throws IOException, InterruptedException {
-    if (signal.equals("HUP") && log().contains("SIGHUP is ignored")) {
-      throw new AssertionError(
-          "these tests were started with SIGHUP ignored (nohup?), which the server inherits:"
-              + " start them with setsid instead");
-    }
+    refuseIfIgnored(signal);
     new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
         .inheritIO()
         .start()
@@ -147,6 +153,7 @@ final class MicroProcess implements AutoCloseable {
    * (DEVELOPERS.md).
    */
   void signalGroup(String signal) throws IOException, InterruptedException {
+    refuseIfIgnored(signal);
     new ProcessBuilder(
             "sh", "-c", "kill -" + signal + " \"-$1\"", "sh", Long.toString(process.pid()))
         .inheritIO()

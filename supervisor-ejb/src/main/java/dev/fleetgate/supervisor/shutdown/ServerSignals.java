@@ -34,25 +34,38 @@ public final class ServerSignals {
                 LOG.log(Level.FINE, "Reload after SIGHUP refused", refused); // logged by reload
               }
             });
-    if (before == SignalHandler.SIG_IGN) {
-      // The JVM keeps a signal its parent ignored (nohup) ignored and says nothing: we do.
-      LOG.warning(
-          "SIGHUP is ignored by this process (started under nohup?): kill -HUP will not reload;"
-              + " use ./fleetgate reload or the console's Reload instead");
-    }
+    warnIfInheritedIgnored(
+        "HUP", before, "kill -HUP will not reload; use ./fleetgate reload or the console's Reload");
     AtomicBoolean stopping = new AtomicBoolean();
     for (String name : new String[] {"TERM", "INT"}) {
-      Signal.handle(
-          new Signal(name),
-          signal -> {
-            if (!stopping.compareAndSet(false, true)) {
-              drain.hurry();
-              return;
-            }
-            Thread stopper = new Thread(() -> stop(signal.getName(), beginStop, drain));
-            stopper.setName("fleetgate-stop");
-            stopper.start();
-          });
+      before =
+          Signal.handle(
+              new Signal(name),
+              signal -> {
+                if (!stopping.compareAndSet(false, true)) {
+                  drain.hurry();
+                  return;
+                }
+                Thread stopper = new Thread(() -> stop(signal.getName(), beginStop, drain));
+                stopper.setName("fleetgate-stop");
+                stopper.start();
+              });
+      warnIfInheritedIgnored(
+          name, before, "it will not stop the server; use ./fleetgate stop or another signal");
+    }
+  }
+
+  /**
+   * The JVM leaves a signal its parent ignored (nohup ignores HUP; a shell without job control
+   * ignores INT for what it starts with {@code &}) ignored, and says nothing: we do.
+   */
+  private static void warnIfInheritedIgnored(String name, SignalHandler before, String effect) {
+    if (before == SignalHandler.SIG_IGN) {
+      LOG.log(
+          Level.WARNING,
+          "SIG{0} is ignored by this process, as its parent ignored it (nohup, or a shell''s &):"
+              + " {1}",
+          new Object[] {name, effect});
     }
   }
 
