@@ -52,8 +52,8 @@
  *   <li>R13 A request with ambiguous framing never reaches a worker, and its connection is closed
  *       after the answer: {@code Content-Length} with {@code Transfer-Encoding} or more than one
  *       {@code Host} gets 400, a transfer coding other than {@code chunked} 501 (the front door,
- *       {@code dev.fleetgate.frontdoor}, refuses them first, ahead of the container's parser).
- *       Nor does a head the worker's HTTP/1.1 connection could not carry as one request ({@link
+ *       {@code dev.fleetgate.frontdoor}, refuses them first, ahead of the container's parser). Nor
+ *       does a head the worker's HTTP/1.1 connection could not carry as one request ({@link
  *       RequestSyntax}: HTTP/2 fields that are not tokens or hold a line break, a space in the
  *       target), nor an HTTP/2 body that ends short of its {@code content-length}: 400.
  *   <li>R14 The proxied path takes no lock, no EJB call and no thread hand-off of its own: the JDK
