@@ -210,6 +210,35 @@ class TlsIT {
   }
 
   /**
+   * T1: a TLS 1.2 client may not ask for handshake after handshake on one connection (each costs
+   * the server a signature), as nginx refuses; the server serves on.
+   */
+  @Test
+  void t1_aClientInitiatedRenegotiationIsRefused() throws Exception {
+    Process openssl =
+        new ProcessBuilder("openssl", "s_client", "-connect", "127.0.0.1:" + tlsPort, "-tls1_2")
+            .redirectErrorStream(true)
+            .start();
+    try (OutputStream typed = openssl.getOutputStream()) {
+      typed.write("R\n".getBytes(StandardCharsets.US_ASCII)); // s_client: renegotiate
+      typed.flush();
+      Thread.sleep(2_000);
+      typed.write(
+          "GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      typed.flush();
+      Thread.sleep(2_000);
+    } catch (IOException closedByTheServer) {
+      // the connection is gone, as it should be
+    }
+    openssl.destroy();
+    assertTrue(openssl.waitFor(10, TimeUnit.SECONDS));
+    String said = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(said.contains("RENEGOTIATING"), said);
+    assertFalse(said.contains("HTTP/1.1 200"), "nothing served after a renegotiation:\n" + said);
+    assertEquals(200, h2.send(get("/hello"), HttpResponse.BodyHandlers.ofString()).statusCode());
+  }
+
+  /**
    * R13 over HTTP/2: a head that HTTP/1.1 text cannot carry is refused (400, or the stream reset by
    * the container) and never reaches the worker, whose connections go on answering each request
    * with its own answer. Written by Debian's Python h2 with its checks off (no Java client sends

@@ -26,6 +26,16 @@ import javax.net.ssl.SSLParameters;
 public final class ServerTls {
   private static final Logger LOG = Logger.getLogger(ServerTls.class.getName());
   private static final String[] NO_STRINGS = {};
+  private static final String REJECT_RENEGOTIATION = "jdk.tls.rejectClientInitiatedRenegotiation";
+
+  static {
+    // TLS 1.2 lets a client ask for handshake after handshake on one connection, each costing the
+    // server a signature: nginx refuses them, and so do we. The JDK reads this once, at the first
+    // server handshake, which no other listener of Fleetgate's makes; an explicit -D wins.
+    if (System.getProperty(REJECT_RENEGOTIATION) == null) {
+      System.setProperty(REJECT_RENEGOTIATION, "true");
+    }
+  }
 
   /** One loaded certificate: its context and what its files looked like when read. */
   private record Loaded(SSLContext context, List<String> stamps, String description) {}
