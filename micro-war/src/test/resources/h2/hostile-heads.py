@@ -27,6 +27,9 @@ CASES = {
     "space-in-path": (head(path=b"/headers HTTP/1.1\r\nx-injected: 1\r\n\r\nGET /x"), None),
     "space-only-in-path": (head(path=b"/headers x"), None),
     "cr-in-path": (head(path=b"/headers\rx-injected: 1"), None),
+    # what the front door refuses in HTTP/1.1 text: routed by prefix, resolved elsewhere
+    "dot-segment-in-path": (head(path=b"/app/../headers"), None),
+    "encoded-slash-in-path": (head(path=b"/app/..%2fheaders"), None),
     "space-in-method": (head(method=b"GET /x HTTP/1.1\r\nx-injected: 1\r\n\r\nGET"), None),
     "colon-in-name": (head(extra=[(b"x-injected:1\r\nx-a", b"1")]), None),
     "name-with-colon": (head(extra=[(b"x-a:b", b"1")]), None),

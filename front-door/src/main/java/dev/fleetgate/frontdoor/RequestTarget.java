@@ -6,8 +6,22 @@ package dev.fleetgate.frontdoor;
  * the container would decode and resolve it to {@code /admin}. nginx normalises such paths before
  * it routes; refusing them is the other way RFC 3986 leaves, and the one that cannot be got wrong.
  */
-final class RequestTarget {
+public final class RequestTarget {
   private RequestTarget() {}
+
+  /**
+   * Why a target as a servlet sees it (path and query, not decoded) is refused, as {@code bad
+   * request: ...}, or null. For the proxy's HTTP/2 requests, which arrive as fields and never pass
+   * the front door's byte checks.
+   */
+  public static String refusal(String target) {
+    if (target.isEmpty()) {
+      return null;
+    }
+    byte[] bytes = target.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Refusal refusal = check(bytes, 0, bytes.length);
+    return refusal == null ? null : refusal.reason();
+  }
 
   /** Why the target {@code bytes[from, to)} is refused, or null when its path is safe. */
   static Refusal check(byte[] bytes, int from, int to) {

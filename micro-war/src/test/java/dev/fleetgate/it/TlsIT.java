@@ -251,6 +251,8 @@ class TlsIT {
             "space-in-path",
             "space-only-in-path",
             "cr-in-path",
+            "dot-segment-in-path",
+            "encoded-slash-in-path",
             "space-in-method",
             "colon-in-name",
             "name-with-colon",

@@ -1,5 +1,6 @@
 package dev.fleetgate.proxy;
 
+import dev.fleetgate.frontdoor.RequestTarget;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Enumeration;
@@ -16,6 +17,9 @@ import java.util.Enumeration;
  * since the same head goes to the worker whatever the client spoke; the fields only on HTTP/2.
  */
 final class RequestSyntax {
+  /** Whether the front door's path checks are on the class path (not in an EAR without it). */
+  private static final boolean FRONT_DOOR_PATHS = frontDoorPaths();
+
   private RequestSyntax() {}
 
   /** Why the request's head cannot be written to a worker, or null when it can. */
@@ -26,7 +30,31 @@ final class RequestSyntax {
     if (!isTarget(request.getRequestURI()) || !isQuery(request.getQueryString())) {
       return badRequest("a space or control character in the request target");
     }
-    return "HTTP/2.0".equals(request.getProtocol()) ? fields(request) : null;
+    return "HTTP/2.0".equals(request.getProtocol()) ? http2(request) : null;
+  }
+
+  private static RequestFraming.Refusal http2(HttpServletRequest request) {
+    if (FRONT_DOOR_PATHS) {
+      // The dot segments and encoded slashes the front door refuses in HTTP/1.1 text.
+      String query = request.getQueryString();
+      String why =
+          RequestTarget.refusal(
+              query == null ? request.getRequestURI() : request.getRequestURI() + '?' + query);
+      if (why != null) {
+        return new RequestFraming.Refusal(HttpServletResponse.SC_BAD_REQUEST, why);
+      }
+    }
+    return fields(request);
+  }
+
+  private static boolean frontDoorPaths() {
+    try {
+      Class.forName(
+          "dev.fleetgate.frontdoor.RequestTarget", false, RequestSyntax.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError absent) {
+      return false;
+    }
   }
 
   private static RequestFraming.Refusal fields(HttpServletRequest request) {

@@ -38,6 +38,17 @@ class RequestSyntaxTest {
     assertRefused("a space or control character in the request target", "GET", "a", null);
   }
 
+  /** What the front door refuses in HTTP/1.1 text, the proxy refuses in HTTP/2 fields. */
+  @Test
+  void r13_anHttp2PathWithADotSegmentOrAnEncodedSlashIsRefusedAsOverHttp11() {
+    assertRefused("a dot segment in the path", "GET", "/app/../admin/", null);
+    assertRefused("a dot segment in the path", "GET", "/app/%2e%2e/admin", null);
+    assertRefused("an encoded slash, backslash or NUL in the path", "GET", "/app/..%2fadmin", null);
+    assertRefused("a backslash in the path", "GET", "/app\\..\\admin", null);
+    assertNull(check("GET", "/app/../admin/", null, "HTTP/1.1", Map.of()), "the front door's");
+    assertNull(check("GET", "/a.b/..c/", "x=/../", H2, Map.of()), "only whole segments count");
+  }
+
   @Test
   void r13_aMethodMustBeAToken() {
     assertRefused("the method is not a token", "GET /x HTTP/1.1\r\n\r\nGET", "/", null);
