@@ -36,10 +36,7 @@ final class RequestSyntax {
   private static RequestFraming.Refusal http2(HttpServletRequest request) {
     if (FRONT_DOOR_PATHS) {
       // The dot segments and encoded slashes the front door refuses in HTTP/1.1 text.
-      String query = request.getQueryString();
-      String why =
-          RequestTarget.refusal(
-              query == null ? request.getRequestURI() : request.getRequestURI() + '?' + query);
+      String why = RequestTarget.refusal(request.getRequestURI());
       if (why != null) {
         return new RequestFraming.Refusal(HttpServletResponse.SC_BAD_REQUEST, why);
       }
