@@ -1,6 +1,7 @@
 package dev.fleetgate.proxy;
 
 import dev.fleetgate.frontdoor.RequestTarget;
+import dev.fleetgate.proxy.headers.HttpTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Enumeration;
@@ -24,10 +25,10 @@ final class RequestSyntax {
 
   /** Why the request's head cannot be written to a worker, or null when it can. */
   static RequestFraming.Refusal check(HttpServletRequest request) {
-    if (!isToken(request.getMethod())) {
+    if (!HttpTokens.isToken(request.getMethod())) {
       return badRequest("the method is not a token");
     }
-    if (!isTarget(request.getRequestURI()) || !isQuery(request.getQueryString())) {
+    if (!isTarget(request.getRequestURI()) || !isVisible(request.getQueryString())) {
       return badRequest("a space or control character in the request target");
     }
     return "HTTP/2.0".equals(request.getProtocol()) ? http2(request) : null;
@@ -58,7 +59,7 @@ final class RequestSyntax {
     Enumeration<String> names = request.getHeaderNames();
     while (names.hasMoreElements()) {
       String name = names.nextElement();
-      if (!isToken(name)) {
+      if (!HttpTokens.isToken(name)) {
         return badRequest("a header name that is not a token");
       }
       Enumeration<String> values = request.getHeaders(name);
@@ -77,21 +78,14 @@ final class RequestSyntax {
 
   /** RFC 3986 §3.2 authority characters (no user info): what nginx accepts in Host. */
   private static boolean isAuthority(String host) {
-    if (host.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < host.length(); i++) {
-      char c = host.charAt(i);
-      boolean allowed =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || "-._~%!$&'()*+,;=:[]".indexOf(c) >= 0;
-      if (!allowed) {
-        return false;
-      }
-    }
-    return true;
+    return !host.isEmpty()
+        && every(
+            host,
+            c ->
+                (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || "-._~%!$&'()*+,;=:[]".indexOf(c) >= 0);
   }
 
   /** One length, or the same one repeated (RFC 9110 §8.6), and only digits. */
@@ -100,7 +94,7 @@ final class RequestSyntax {
     String first = null;
     while (values.hasMoreElements()) {
       String value = values.nextElement().trim();
-      if (value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      if (value.isEmpty() || !every(value, c -> c >= '0' && c <= '9')) {
         return badRequest("a content-length that is not a number");
       }
       if (first != null && !first.equals(value)) {
@@ -118,48 +112,29 @@ final class RequestSyntax {
   /** Origin form (or {@code *}): a slash, then no space, control or DEL, as the front door says. */
   static boolean isTarget(String path) {
     if (path == null || path.isEmpty() || path.charAt(0) != '/') {
-      return path != null && path.equals("*");
+      return "*".equals(path);
     }
-    return isQuery(path);
+    return isVisible(path);
   }
 
-  private static boolean isQuery(String query) {
-    if (query == null) {
-      return true;
-    }
-    for (int i = 0; i < query.length(); i++) {
-      char c = query.charAt(i);
-      if (c <= 0x20 || c == 0x7f) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** RFC 9110 §5.6.2. */
-  static boolean isToken(String text) {
-    if (text == null || text.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean tchar =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-      if (!tchar) {
-        return false;
-      }
-    }
-    return true;
+  /** No space, control or DEL (null: nothing there). */
+  private static boolean isVisible(String text) {
+    return text == null || every(text, c -> c > 0x20 && c != 0x7f);
   }
 
   /** RFC 9110 §5.5: no CR, LF or NUL; other octets are the worker's to judge. */
   private static boolean isFieldValue(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '\r' || c == '\n' || c == 0) {
+    return every(value, c -> c != '\r' && c != '\n' && c != 0);
+  }
+
+  private interface CharTest {
+    boolean test(char c);
+  }
+
+  /** Whether every char of {@code text} passes: one loop for the rules above, no stream. */
+  private static boolean every(String text, CharTest test) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!test.test(text.charAt(i))) {
         return false;
       }
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 /**
  * The request id rule (R4), as nginx's {@code $request_id}: a client's id is kept only when a
@@ -17,7 +16,6 @@ public final class RequestIds {
   public static final int MAX_LENGTH = 200;
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
-  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
   /**
    * Headers the proxy sets or regenerates itself: a request id under one of these names clashes.
@@ -38,7 +36,7 @@ public final class RequestIds {
    */
   public static RequestIds parse(boolean enabled, String headerKey, String header) {
     String name = header.trim();
-    if (!TOKEN.matcher(name).matches()) {
+    if (!HttpTokens.isToken(name)) {
       throw new InvalidConfigurationException(headerKey, header, "not an HTTP header name");
     }
     if (!RequestHeaders.copied(name, HopByHopHeaders.of(List.of()))

@@ -1,5 +1,6 @@
 package dev.fleetgate.proxy.upstream;
 
+import dev.fleetgate.proxy.headers.HttpTokens;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -226,7 +227,7 @@ public final class ResponseParser {
       throw new MalformedResponse("a header line without a name from the worker");
     }
     for (int i = 0; i < colon; i++) {
-      if (!isTokenChar(text.charAt(i))) {
+      if (!HttpTokens.isTokenChar(text.charAt(i))) {
         throw new MalformedResponse("a malformed header name from the worker");
       }
     }
@@ -351,13 +352,6 @@ public final class ResponseParser {
     if (actual != wanted) {
       throw new MalformedResponse("chunk data from the worker not followed by CRLF");
     }
-  }
-
-  private static boolean isTokenChar(char c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
   }
 
   private static String printable(String text) {
