@@ -431,9 +431,11 @@ class ConsoleBrowserIT {
     }
     assertEquals(pid, healthPid(0), "a cross-site POST restarted nothing");
     String log = micro.log();
+    int rollingRestart = log.indexOf("action=rolling-restart");
+    assertTrue(rollingRestart >= 0, "the rolling restart before this test was audited");
     assertEquals(
         -1,
-        log.indexOf("action=restart worker=0", log.indexOf("action=rolling-restart")),
+        log.indexOf("action=restart worker=0", rollingRestart),
         "no restart audited after the rolling restart");
   }
 
@@ -618,7 +620,7 @@ class ConsoleBrowserIT {
   }
 
   static String text(By by) {
-    return browser.findElement(by).getText().strip();
+    return acrossRedraws(() -> browser.findElement(by).getText().strip());
   }
 
   static String safeText(By by) {
@@ -634,6 +636,23 @@ class ConsoleBrowserIT {
    * rolling restart); rows without a process are left out.
    */
   static Map<Integer, Long> pidsOnPage() {
+    return acrossRedraws(ConsoleBrowserIT::pidsOnPageOnce);
+  }
+
+  /** The page's polls redraw the table every second; an element read across a redraw goes stale. */
+  static <T> T acrossRedraws(java.util.function.Supplier<T> read) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return read.get();
+      } catch (StaleElementReferenceException redrawn) {
+        if (attempt == 5) {
+          throw redrawn;
+        }
+      }
+    }
+  }
+
+  private static Map<Integer, Long> pidsOnPageOnce() {
     Map<Integer, Long> pids = new LinkedHashMap<>();
     for (int row = 0; ; row++) {
       List<WebElement> pid = browser.findElements(By.id("fleet:table:" + row + ":pid"));
