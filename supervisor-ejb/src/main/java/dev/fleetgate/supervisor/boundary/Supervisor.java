@@ -17,6 +17,7 @@ import dev.fleetgate.supervisor.entity.LogLine;
 import dev.fleetgate.supervisor.entity.TrafficSample;
 import dev.fleetgate.supervisor.entity.TrafficSnapshot;
 import dev.fleetgate.supervisor.entity.WorkerEvent;
+import dev.fleetgate.supervisor.entity.WorkerName;
 import dev.fleetgate.supervisor.entity.WorkerSnapshot;
 import dev.fleetgate.supervisor.reload.ReloadParticipant;
 import dev.fleetgate.supervisor.routing.RoutingTable;
@@ -41,12 +42,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -55,6 +59,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -78,54 +83,44 @@ public class Supervisor {
 
   private static final Duration HISTORY_WINDOW = Duration.ofMinutes(15);
 
-  private final RoutingTable routingTable = new RoutingTable();
+  /** One per app name ever configured: the proxy fetches an app's once and keeps it. */
+  private final Map<String, RoutingTable> tables = new ConcurrentHashMap<>();
+
   private final List<ReloadParticipant> reloadParticipants = new CopyOnWriteArrayList<>();
   private final Object reloadLock = new Object();
   private final TrafficHistory history = new TrafficHistory(HISTORY_WINDOW, SAMPLE_INTERVAL);
-  private SupervisorConfig config;
   private StateDirectory stateDir;
   private ScheduledThreadPoolExecutor scheduler;
-  private Fleet fleet;
+
+  /** The apps running now, in configuration order; replaced whole by a reload. */
+  private volatile Map<String, Fleet> fleets = Map.of();
 
   // Lifecycle callbacks are named apart from the start(int)/stop(int) operations: the EJB
   // container finds callbacks by name and would otherwise call an operation without its argument.
   @PostConstruct
   void startWorkers() {
     try {
-      config =
-          SupervisorConfig.read(
+      List<SupervisorConfig> apps =
+          SupervisorConfig.readApps(
               new ConfigValues(key -> mpConfig.getOptionalValue(key, String.class)),
               Runtime.getRuntime().availableProcessors());
-      stateDir = StateDirectory.open(config.stateDir());
+      stateDir = StateDirectory.open(apps.get(0).stateDir());
       // The container's thread factory, our own small pool: readiness probes must not queue
       // behind other applications' tasks in the shared default executor.
       scheduler = new ScheduledThreadPoolExecutor(2, threads);
       scheduler.setRemoveOnCancelPolicy(true);
-      fleet =
-          new Fleet(
-              config,
-              WorkerCommand.expand(config.command(), stateDir),
-              stateDir,
-              routingTable,
-              scheduler,
-              threads,
-              Clock.systemUTC());
-      LOG.log(
-          Level.INFO,
-          "Fleetgate starting {0} workers: {1} (ports {2}-{3}, state in {4})",
-          new Object[] {
-            config.count(),
-            String.join(" ", config.command()),
-            Integer.toString(config.portOf(0)),
-            Integer.toString(config.portOf(Math.max(0, config.count() - 1))),
-            config.stateDir()
-          });
-      fleet.startInitial();
+      stateDir.killLeftovers(); // once for all apps, before any starts
+      Map<String, Fleet> started = new LinkedHashMap<>();
+      for (SupervisorConfig app : apps) {
+        Fleet fleet = fleetOf(app);
+        started.put(app.app(), fleet);
+        fleets = Map.copyOf(started);
+        fleet.startInitial();
+      }
+      fleets = Collections.unmodifiableMap(started);
       if (Standalone.requested()) {
         ServerSignals.install(
-            routingTable::beginStop,
-            new GracefulStop(routingTable::inFlight, config.drainTimeout()),
-            this::reload);
+            this::beginStop, new GracefulStop(this::inFlight, maxDrainTimeout()), this::reload);
       }
       scheduler.scheduleAtFixedRate(
           this::sampleTraffic,
@@ -143,11 +138,31 @@ public class Supervisor {
     }
   }
 
+  private Fleet fleetOf(SupervisorConfig config) {
+    LOG.log(
+        Level.INFO,
+        "Fleetgate starting app {0}: {1} workers: {2} (ports {3}, state in {4})",
+        new Object[] {
+          config.app(),
+          config.count(),
+          String.join(" ", config.command()),
+          config.ports(),
+          config.stateDir()
+        });
+    return new Fleet(
+        config,
+        WorkerCommand.expand(config.command(), stateDir),
+        stateDir,
+        routingTable(config.app()),
+        scheduler,
+        threads,
+        Clock.systemUTC());
+  }
+
   @PreDestroy
   void stopWorkers() {
-    if (fleet != null) {
-      fleet.shutdown();
-    }
+    // Apps stop side by side: each waits for its own workers' stop grace at most.
+    fleets.values().parallelStream().forEach(Fleet::shutdown);
     if (scheduler != null) {
       scheduler.shutdownNow();
     }
@@ -156,10 +171,26 @@ public class Supervisor {
     }
   }
 
+  private void beginStop() {
+    tables.values().forEach(RoutingTable::beginStop);
+  }
+
+  private int inFlight() {
+    return tables.values().stream().mapToInt(RoutingTable::inFlight).sum();
+  }
+
+  private Duration maxDrainTimeout() {
+    return fleets.values().stream()
+        .map(f -> f.config().drainTimeout())
+        .max(Duration::compareTo)
+        .orElse(Duration.ZERO);
+  }
+
   /**
    * Reads the configuration again and applies it (reload R1–R3): checked whole first, then the
-   * proxy's settings for the requests that start afterwards, then the workers (replaced one at a
-   * time when what they are started with changed, scaled when the count did).
+   * proxy's settings for the requests that start afterwards, then the workers of each app (replaced
+   * one at a time when what they are started with changed, scaled when the count did). An app new
+   * to the configuration starts; an app gone from it drains and stops; the others are not touched.
    *
    * @return one line on what changed, for the log, the CLI and the console
    * @throws OperationFailedException ({@link Kind#INVALID_ARGUMENT}) when the new configuration has
@@ -182,31 +213,62 @@ public class Supervisor {
         throw refused(ConfigCheck.report(problems));
       }
       ConfigValues values = new ConfigValues(view::value);
-      SupervisorConfig next;
+      List<SupervisorConfig> next;
       List<Runnable> steps = new ArrayList<>();
       try {
-        next = SupervisorConfig.read(values, Runtime.getRuntime().availableProcessors());
+        next = SupervisorConfig.readApps(values, Runtime.getRuntime().availableProcessors());
         for (ReloadParticipant participant : reloadParticipants) {
           steps.add(participant.prepare(values));
         }
       } catch (InvalidConfigurationException e) {
         throw refused(e.getMessage());
       }
-      List<Integer> replacing;
-      try {
-        replacing = fleet.reconfigure(next, WorkerCommand.expand(next.command(), stateDir));
-      } catch (IllegalArgumentException e) {
-        throw refused(e.getMessage());
+      if (!next.get(0).stateDir().equals(stateDir.path())) {
+        throw refused("fleetgate.state-dir cannot change while the server runs (restart it)");
       }
-      steps.forEach(Runnable::run);
-      config = next;
+      Map<String, Fleet> running = fleets;
+      Map<String, Fleet> kept = new LinkedHashMap<>();
+      List<String> changes = new ArrayList<>();
+      List<Fleet> added = new ArrayList<>();
+      for (SupervisorConfig app : next) {
+        Fleet fleet = running.get(app.app());
+        if (fleet == null) {
+          fleet = fleetOf(app);
+          added.add(fleet);
+          changes.add("app " + app.app() + " added");
+        } else {
+          List<Integer> replacing =
+              fleet.reconfigure(app, WorkerCommand.expand(app.command(), stateDir));
+          if (!replacing.isEmpty()) {
+            changes.add("replacing " + app.app() + "'s workers " + replacing + " one at a time");
+          }
+        }
+        kept.put(app.app(), fleet);
+      }
+      steps.forEach(Runnable::run); // the proxy routes by the new apps from here on
+      fleets = Collections.unmodifiableMap(kept);
+      added.forEach(Fleet::startInitial);
+      running.forEach(
+          (app, fleet) -> {
+            if (!kept.containsKey(app)) {
+              changes.add("app " + app + " removed");
+              fleet
+                  .scale(0)
+                  .whenComplete(
+                      (drained, failure) -> {
+                        fleet.shutdown();
+                        LOG.log(Level.INFO, "Fleetgate app {0} removed: its workers stopped", app);
+                      });
+            }
+          });
       String summary =
           "configuration reloaded from "
               + file.sourceName()
               + ": "
-              + next.count()
-              + " worker(s)"
-              + (replacing.isEmpty() ? "" : ", replacing workers " + replacing + " one at a time");
+              + next.stream()
+                  .map(a -> (next.size() == 1 ? "" : a.app() + " ") + a.count() + " worker(s)")
+                  .collect(Collectors.joining(", "))
+              + (changes.isEmpty() ? "" : ", " + String.join(", ", changes));
       LOG.info("Fleetgate " + summary);
       return summary;
     }
@@ -227,17 +289,52 @@ public class Supervisor {
 
   // ---- queries: no lock, safe from any thread ------------------------------------------------
 
-  /** The routing table the proxy reads on each request; fetch it once, keep it. */
-  public RoutingTable routingTable() {
-    return routingTable;
+  /**
+   * The routing table of {@code app}, which the proxy reads on each request: fetch it once, keep
+   * it. It exists for any name, configured or not, and lives as long as the server.
+   */
+  public RoutingTable routingTable(String app) {
+    return tables.computeIfAbsent(app, RoutingTable::new);
   }
 
+  /** The apps running now, in configuration order. */
+  public List<String> apps() {
+    return List.copyOf(fleets.keySet());
+  }
+
+  /**
+   * The app meant when none is named: {@value WorkerName#DEFAULT_APP} when it runs, else the first.
+   */
+  public String defaultApp() {
+    Map<String, Fleet> now = fleets;
+    return now.containsKey(WorkerName.DEFAULT_APP) || now.isEmpty()
+        ? WorkerName.DEFAULT_APP
+        : now.keySet().iterator().next();
+  }
+
+  /** Every app's workers, app by app in configuration order, each by id. */
   public FleetSnapshot snapshot() {
-    return fleet.snapshot();
+    List<WorkerSnapshot> workers = new ArrayList<>();
+    int desired = 0;
+    boolean initialStartDone = true;
+    for (Fleet fleet : fleets.values()) {
+      FleetSnapshot app = fleet.snapshot();
+      workers.addAll(app.workers());
+      desired += app.desired();
+      initialStartDone &= app.initialStartDone();
+    }
+    return new FleetSnapshot(workers, desired, initialStartDone, Instant.now());
   }
 
-  public List<LogLine> recentLog(int workerId) {
-    return fleet.recentLog(workerId);
+  /**
+   * @throws NoSuchElementException when no app has that name (so do the queries below)
+   */
+  public FleetSnapshot snapshot(String app) {
+    return known(app).snapshot();
+  }
+
+  public List<LogLine> recentLog(String app, int workerId) {
+    return known(app).recentLog(workerId);
   }
 
   /**
@@ -246,23 +343,31 @@ public class Supervisor {
    *
    * @throws NoSuchElementException when there is no such worker (any more)
    */
-  public List<LogEntry> logAfter(int workerId, long number) {
-    return fleet.logAfter(workerId, number);
+  public List<LogEntry> logAfter(String app, int workerId, long number) {
+    return known(app).logAfter(workerId, number);
   }
 
   /** The worker's last state changes (up to 100), oldest first. */
-  public List<WorkerEvent> events(int workerId) {
-    return fleet.events(workerId);
+  public List<WorkerEvent> events(String app, int workerId) {
+    return known(app).events(workerId);
   }
 
   /** What the worker's process gets in its environment on top of the server's own, by name. */
-  public Map<String, String> environment(int workerId) {
-    return fleet.environment(workerId);
+  public Map<String, String> environment(String app, int workerId) {
+    return known(app).environment(workerId);
   }
 
-  /** Every worker's traffic since the server started, by worker id. */
+  /** Every running app's workers' traffic since the server started, app by app, by worker id. */
   public List<TrafficSnapshot> traffic() {
-    return routingTable.traffic().all().stream().map(WorkerTraffic::snapshot).toList();
+    return allTraffic().stream().map(WorkerTraffic::snapshot).toList();
+  }
+
+  private List<WorkerTraffic> allTraffic() {
+    List<WorkerTraffic> all = new ArrayList<>();
+    for (String app : fleets.keySet()) {
+      all.addAll(routingTable(app).traffic().all());
+    }
+    return all;
   }
 
   /** One sample per worker every 5 s over the last 15 minutes, oldest first. */
@@ -272,68 +377,133 @@ public class Supervisor {
 
   /** The fleet and its traffic in the Prometheus text format ({@link PrometheusText}). */
   public String prometheusText() {
-    return PrometheusText.of(fleet.snapshot(), routingTable.traffic().all());
+    return PrometheusText.of(snapshot(), allTraffic());
   }
 
-  public int minReady() {
-    return config.minReady();
+  /** How many of {@code app}'s workers readiness requires ({@code min-ready}). */
+  public int minReady(String app) {
+    return known(app).config().minReady();
   }
 
+  /** True once the server began its graceful stop: readiness says DOWN. */
+  public boolean stopping() {
+    return tables.values().stream().anyMatch(RoutingTable::stopping);
+  }
+
+  /** The oldest of the apps' last heartbeats: liveness says DOWN if any app's stops. */
   public Instant lastHeartbeat() {
-    return fleet.lastTick();
+    return fleets.values().stream()
+        .map(Fleet::lastTick)
+        .min(Instant::compareTo)
+        .orElse(Instant.now());
   }
 
   private void sampleTraffic() {
     try {
-      Map<Integer, Integer> restarts =
-          fleet.snapshot().workers().stream()
-              .collect(
-                  java.util.stream.Collectors.toMap(WorkerSnapshot::id, WorkerSnapshot::restarts));
-      history.sample(Instant.now(), routingTable.traffic().all(), restarts);
+      Map<String, Integer> restarts = new HashMap<>();
+      snapshot().workers().forEach(w -> restarts.put(w.name(), w.restarts()));
+      history.sample(Instant.now(), allTraffic(), restarts);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Sampling traffic failed", e);
     }
   }
 
+  /**
+   * @throws NoSuchElementException when no app has that name
+   */
+  private Fleet known(String app) {
+    Fleet fleet = fleets.get(app);
+    if (fleet == null) {
+      throw new NoSuchElementException(
+          "no app named " + app + " (apps: " + String.join(", ", fleets.keySet()) + ")");
+    }
+    return fleet;
+  }
+
+  /** {@link #known}, refused as an operation is ({@link Kind#NO_SUCH_WORKER}). */
+  private Fleet operable(String app) {
+    try {
+      return known(app);
+    } catch (NoSuchElementException e) {
+      throw new OperationFailedException(Kind.NO_SUCH_WORKER, e.getMessage(), e);
+    }
+  }
+
   // ---- operations: each returns once it took effect, or throws OperationFailedException -------
 
-  public void start(int workerId) {
-    await(() -> fleet.start(workerId), startBound(), "start worker " + workerId);
+  public void start(String app, int workerId) {
+    Fleet fleet = operable(app);
+    await(() -> fleet.start(workerId), startBound(fleet), "start worker " + name(app, workerId));
   }
 
-  public void stop(int workerId) {
-    await(() -> fleet.stop(workerId), stopBound(), "stop worker " + workerId);
+  public void stop(String app, int workerId) {
+    Fleet fleet = operable(app);
+    await(() -> fleet.stop(workerId), stopBound(fleet), "stop worker " + name(app, workerId));
   }
 
-  public void drain(int workerId) {
-    await(() -> fleet.drain(workerId), stopBound(), "drain worker " + workerId);
+  public void drain(String app, int workerId) {
+    Fleet fleet = operable(app);
+    await(() -> fleet.drain(workerId), stopBound(fleet), "drain worker " + name(app, workerId));
   }
 
-  public void restart(int workerId) {
+  public void restart(String app, int workerId) {
+    Fleet fleet = operable(app);
     await(
         () -> fleet.restart(workerId),
-        stopBound().plus(startBound()),
-        "restart worker " + workerId);
+        stopBound(fleet).plus(startBound(fleet)),
+        "restart worker " + name(app, workerId));
   }
 
-  public void scale(int count) {
-    await(() -> fleet.scale(count), stopBound().plus(startBound()), "scale to " + count);
+  /**
+   * Starts or drains {@code app}'s workers until {@code count} run; refused when their ports would
+   * reach another app's.
+   */
+  public void scale(String app, int count) {
+    Fleet fleet = operable(app);
+    String what = (fleets.size() == 1 ? "" : app + ": ") + "scale to " + count;
+    await(
+        () -> {
+          for (Fleet other : fleets.values()) {
+            int otherCount = other.snapshot().desired();
+            if (other != fleet && fleet.config().overlaps(count, other.config(), otherCount)) {
+              throw new IllegalArgumentException(
+                  count
+                      + " workers of app "
+                      + app
+                      + " would listen on ports that app "
+                      + other.app()
+                      + " uses ("
+                      + other.config().portOf(0)
+                      + "-"
+                      + other.config().portOf(otherCount)
+                      + ")");
+            }
+          }
+          return fleet.scale(count);
+        },
+        stopBound(fleet).plus(startBound(fleet)),
+        what);
   }
 
-  public void rollingRestart() {
+  public void rollingRestart(String app) {
+    Fleet fleet = operable(app);
     int workers = Math.max(1, fleet.snapshot().workers().size());
     await(
-        () -> fleet.rollingRestart(),
-        stopBound().plus(startBound()).multipliedBy(workers),
-        "rolling restart");
+        fleet::rollingRestart,
+        stopBound(fleet).plus(startBound(fleet)).multipliedBy(workers),
+        (fleets.size() == 1 ? "" : app + ": ") + "rolling restart");
   }
 
-  private Duration startBound() {
-    return config.startTimeout().plusSeconds(5);
+  private static String name(String app, int workerId) {
+    return WorkerName.of(app, workerId);
   }
 
-  private Duration stopBound() {
-    return config.drainTimeout().plus(config.stopGrace()).plusSeconds(5);
+  private static Duration startBound(Fleet fleet) {
+    return fleet.config().startTimeout().plusSeconds(5);
+  }
+
+  private static Duration stopBound(Fleet fleet) {
+    return fleet.config().drainTimeout().plus(fleet.config().stopGrace()).plusSeconds(5);
   }
 
   private static void await(

@@ -39,7 +39,7 @@ public final class ConfigCheck {
   /** The supervisor's own rules: {@link SupervisorConfig} and the launcher's switch. */
   public static final ConfigRules SUPERVISOR =
       values -> {
-        SupervisorConfig.read(values, 1);
+        SupervisorConfig.readApps(values, 1);
         values.optional(STANDALONE).ifPresent(v -> flag(STANDALONE, v));
       };
 
@@ -93,8 +93,51 @@ public final class ConfigCheck {
         KnownKeys.unknownVariable(name).ifPresent(problems::add);
       }
     }
+    problems.addAll(unlistedApps(view));
     problems.addAll(invalidValues(view, rules, defaults));
     return problems;
+  }
+
+  /** Keys of an app missing from {@code fleetgate.apps}: a typo there would go unnoticed. */
+  static List<ConfigProblem> unlistedApps(ConfigView view) {
+    List<String> apps;
+    try {
+      apps = Apps.names(new ConfigValues(view::value));
+    } catch (InvalidConfigurationException e) {
+      return List.of(); // reported with the values
+    }
+    List<ConfigProblem> problems = new ArrayList<>();
+    view.propertyNames()
+        .forEach(
+            (name, source) ->
+                Apps.appOf(name)
+                    .filter(app -> !apps.contains(app))
+                    .ifPresent(app -> problems.add(unlisted(name, source, app, apps))));
+    for (String name : new TreeSet<>(view.variableNames())) {
+      if (Apps.isAppVariable(name)
+          && apps.stream()
+              .noneMatch(
+                  app -> name.startsWith(KnownKeys.environmentName(Apps.PREFIX + app + ".")))) {
+        problems.add(unlisted(name, "environment", "?", apps));
+      }
+    }
+    return problems;
+  }
+
+  private static ConfigProblem unlisted(String name, String source, String app, List<String> apps) {
+    return new ConfigProblem(
+        name,
+        source,
+        name
+            + " ("
+            + source
+            + ") is for app "
+            + app
+            + ", which "
+            + Apps.LIST
+            + " does not list (apps: "
+            + String.join(", ", apps)
+            + ")");
   }
 
   /**

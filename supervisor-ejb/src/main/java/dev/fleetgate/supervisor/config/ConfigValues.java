@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,9 +18,25 @@ public final class ConfigValues {
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgKMG]i?[bB]?|[bB])?");
 
   private final Function<String, Optional<String>> lookup;
+  private final UnaryOperator<String> names;
 
   public ConfigValues(Function<String, Optional<String>> lookup) {
+    this(lookup, UnaryOperator.identity());
+  }
+
+  /**
+   * @param names the key a problem names for a key asked for: an app's view reads {@code
+   *     fleetgate.workers.count} from {@code fleetgate.apps.api.count} when that is set ({@link
+   *     Apps})
+   */
+  ConfigValues(Function<String, Optional<String>> lookup, UnaryOperator<String> names) {
     this.lookup = lookup;
+    this.names = names;
+  }
+
+  /** The key that holds {@code key}'s value, for a problem to name. */
+  public String nameOf(String key) {
+    return names.apply(key);
   }
 
   /** The value as configured, not trimmed; empty when unset. */
@@ -33,7 +50,8 @@ public final class ConfigValues {
 
   public String required(String key) {
     return optional(key)
-        .orElseThrow(() -> new InvalidConfigurationException(key, null, "a value is required"));
+        .orElseThrow(
+            () -> new InvalidConfigurationException(nameOf(key), null, "a value is required"));
   }
 
   public int integer(String key, int min, int max) {
@@ -41,11 +59,12 @@ public final class ConfigValues {
     try {
       int value = Integer.parseInt(raw);
       if (value < min || value > max) {
-        throw new InvalidConfigurationException(key, raw, "must be between " + min + " and " + max);
+        throw new InvalidConfigurationException(
+            nameOf(key), raw, "must be between " + min + " and " + max);
       }
       return value;
     } catch (NumberFormatException e) {
-      throw new InvalidConfigurationException(key, raw, "not a whole number");
+      throw new InvalidConfigurationException(nameOf(key), raw, "not a whole number");
     }
   }
 
@@ -53,7 +72,7 @@ public final class ConfigValues {
   public boolean bool(String key) {
     String raw = required(key);
     if (!raw.equals("true") && !raw.equals("false")) {
-      throw new InvalidConfigurationException(key, raw, "must be true or false");
+      throw new InvalidConfigurationException(nameOf(key), raw, "must be true or false");
     }
     return Boolean.parseBoolean(raw);
   }
@@ -63,21 +82,22 @@ public final class ConfigValues {
     try {
       double value = Double.parseDouble(raw);
       if (!(value >= min && value <= max)) {
-        throw new InvalidConfigurationException(key, raw, "must be between " + min + " and " + max);
+        throw new InvalidConfigurationException(
+            nameOf(key), raw, "must be between " + min + " and " + max);
       }
       return value;
     } catch (NumberFormatException e) {
-      throw new InvalidConfigurationException(key, raw, "not a number");
+      throw new InvalidConfigurationException(nameOf(key), raw, "not a number");
     }
   }
 
   /** A duration as {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h} or ISO-8601 {@code PT10S}. */
   public Duration duration(String key, Duration min) {
     String raw = required(key);
-    Duration value = parseDuration(key, raw);
+    Duration value = parseDuration(nameOf(key), raw);
     if (value.compareTo(min) < 0) {
       throw new InvalidConfigurationException(
-          key, raw, "must be at least " + min.toMillis() + "ms");
+          nameOf(key), raw, "must be at least " + min.toMillis() + "ms");
     }
     return value;
   }
@@ -87,7 +107,8 @@ public final class ConfigValues {
     String raw = required(key);
     Matcher m = SIZE.matcher(raw);
     if (!m.matches()) {
-      throw new InvalidConfigurationException(key, raw, "not a size such as 512K, 10M or 1G");
+      throw new InvalidConfigurationException(
+          nameOf(key), raw, "not a size such as 512K, 10M or 1G");
     }
     String unit = m.group(2) == null ? "" : m.group(2).toUpperCase(Locale.ROOT);
     int shift =
@@ -99,7 +120,7 @@ public final class ConfigValues {
       number = -1;
     }
     if (number < 0 || number > Long.MAX_VALUE >> shift) {
-      throw new InvalidConfigurationException(key, raw, "too large");
+      throw new InvalidConfigurationException(nameOf(key), raw, "too large");
     }
     return number << shift;
   }

@@ -45,6 +45,8 @@ public final class KnownKeys {
           "fleetgate.workers.log-max-files",
           "fleetgate.workers.log-to-stdout",
           "fleetgate.state-dir",
+          Apps.LIST,
+          Apps.DEFAULT_ROUTE,
           "fleetgate.proxy.connect-timeout",
           "fleetgate.proxy.response-timeout",
           "fleetgate.proxy.read-timeout",
@@ -123,12 +125,13 @@ public final class KnownKeys {
 
   private KnownKeys() {}
 
+  /** A listed key, or an app's own ({@code fleetgate.apps.api.count}, {@link Apps}). */
   public static boolean isKey(String name) {
-    return KEYS.contains(name);
+    return KEYS.contains(name) || Apps.appOf(name).isPresent();
   }
 
   public static boolean isVariable(String name) {
-    return VARIABLES.contains(name);
+    return VARIABLES.contains(name) || Apps.isAppVariable(name);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.fleetgate.supervisor.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +10,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Every {@code fleetgate.workers.*} setting, read and validated once at start. A bad value stops
- * start-up with an {@link InvalidConfigurationException} that names the key and the value.
+ * One app's {@code fleetgate.workers.*} settings, read through its view ({@link Apps}) and
+ * validated at start and on each reload. A bad value stops start-up with an {@link
+ * InvalidConfigurationException} that names the key and the value.
+ *
+ * @param app the app these workers belong to
  */
 public record SupervisorConfig(
+    String app,
     int count,
     List<String> command,
     Optional<Path> directory,
@@ -55,8 +60,45 @@ public record SupervisorConfig(
     environment = Map.copyOf(environment);
   }
 
-  /** Reads and validates every key; {@code cpus} resolves a count of 0. */
+  /**
+   * Every app's settings, in the order of {@code fleetgate.apps}; their worker ports must not
+   * overlap.
+   */
+  public static List<SupervisorConfig> readApps(ConfigValues values, int cpus) {
+    List<SupervisorConfig> apps = new ArrayList<>();
+    for (String app : Apps.names(values)) {
+      ConfigValues view = Apps.of(values, app);
+      SupervisorConfig config = read(view, cpus, app);
+      for (SupervisorConfig other : apps) {
+        if (config.overlaps(config.count(), other, other.count())) {
+          throw new InvalidConfigurationException(
+              view.nameOf("fleetgate.workers.base-port"),
+              Integer.toString(config.basePort()),
+              "app "
+                  + app
+                  + "'s ports "
+                  + config.ports()
+                  + " overlap app "
+                  + other.app()
+                  + "'s "
+                  + other.ports()
+                  + " (each with one more for rolling restarts): give each app its own"
+                  + " base-port");
+        }
+      }
+      apps.add(config);
+    }
+    Apps.defaultRoute(values, Apps.names(values));
+    return List.copyOf(apps);
+  }
+
+  /** The single app of a configuration without apps: {@code fleetgate.workers.*} alone. */
   public static SupervisorConfig read(ConfigValues values, int cpus) {
+    return read(values, cpus, dev.fleetgate.supervisor.entity.WorkerName.DEFAULT_APP);
+  }
+
+  /** Reads and validates every key of {@code app}'s view; {@code cpus} resolves a count of 0. */
+  public static SupervisorConfig read(ConfigValues values, int cpus, String app) {
     int count = values.integer("fleetgate.workers.count", 0, MAX_WORKERS);
     int basePort = values.integer("fleetgate.workers.base-port", 1, 65535 - MAX_WORKERS);
     Path stateDir = Path.of(values.required("fleetgate.state-dir")).toAbsolutePath();
@@ -64,19 +106,27 @@ public record SupervisorConfig(
     Duration orphanGrace = values.duration("fleetgate.workers.orphan-grace", Duration.ZERO);
     if (orphanGrace.compareTo(Duration.ofSeconds(4)) > 0) {
       throw new InvalidConfigurationException(
-          "fleetgate.workers.orphan-grace",
+          values.nameOf("fleetgate.workers.orphan-grace"),
           values.required("fleetgate.workers.orphan-grace"),
           "must be 4s or less: orphaned workers must be gone within 5 s");
     }
     return new SupervisorConfig(
+        app,
         count == 0 ? cpus : count,
         CommandLine.split(
-            "fleetgate.workers.command", values.required("fleetgate.workers.command")),
-        values.optional("fleetgate.workers.directory").map(SupervisorConfig::directory),
+            values.nameOf("fleetgate.workers.command"),
+            values.required("fleetgate.workers.command")),
+        values
+            .optional("fleetgate.workers.directory")
+            .map(raw -> directory(values.nameOf("fleetgate.workers.directory"), raw)),
         values.required("fleetgate.workers.host"),
         basePort,
-        environment(values.optional("fleetgate.workers.env").orElse("")),
-        values.optional("fleetgate.workers.ready-path").map(SupervisorConfig::readyPath),
+        environment(
+            values.nameOf("fleetgate.workers.env"),
+            values.optional("fleetgate.workers.env").orElse("")),
+        values
+            .optional("fleetgate.workers.ready-path")
+            .map(raw -> readyPath(values.nameOf("fleetgate.workers.ready-path"), raw)),
         values.duration("fleetgate.workers.start-timeout", Duration.ofMillis(100)),
         stopGrace,
         orphanGrace,
@@ -107,16 +157,32 @@ public record SupervisorConfig(
     return basePort + id;
   }
 
-  private static Path directory(String raw) {
+  /** {@code 8001-8004}: the ports this app's configured workers listen on. */
+  public String ports() {
+    return portOf(0) + "-" + portOf(Math.max(0, count - 1));
+  }
+
+  /**
+   * Whether {@code count} workers of this app (and the one more a rolling restart starts) would use
+   * a port of {@code other}'s at its count.
+   */
+  public boolean overlaps(int count, SupervisorConfig other, int otherCount) {
+    return portOf(0) <= other.portOf(otherCount) && other.portOf(0) <= portOf(count);
+  }
+
+  private static Path directory(String key, String raw) {
     Path dir = Path.of(raw).toAbsolutePath();
     if (!dir.toFile().isDirectory()) {
-      throw new InvalidConfigurationException(
-          "fleetgate.workers.directory", raw, "not an existing directory");
+      throw new InvalidConfigurationException(key, raw, "not an existing directory");
     }
     return dir;
   }
 
   static Map<String, String> environment(String raw) {
+    return environment("fleetgate.workers.env", raw);
+  }
+
+  static Map<String, String> environment(String key, String raw) {
     Map<String, String> env = new LinkedHashMap<>();
     for (String pair : raw.split("(?<!\\\\),")) {
       if (pair.isBlank()) {
@@ -125,22 +191,20 @@ public record SupervisorConfig(
       int eq = pair.indexOf('=');
       String name = eq < 0 ? pair.trim() : pair.substring(0, eq).trim();
       if (eq < 0 || !ENV_NAME.matcher(name).matches()) {
-        throw new InvalidConfigurationException(
-            "fleetgate.workers.env", raw, "'" + pair + "' is not NAME=value");
+        throw new InvalidConfigurationException(key, raw, "'" + pair + "' is not NAME=value");
       }
       if (RESERVED_ENV.contains(name)) {
         throw new InvalidConfigurationException(
-            "fleetgate.workers.env", raw, name + " is set by Fleetgate for each worker");
+            key, raw, name + " is set by Fleetgate for each worker");
       }
       env.put(name, pair.substring(eq + 1).replace("\\,", ","));
     }
     return env;
   }
 
-  private static String readyPath(String raw) {
+  private static String readyPath(String key, String raw) {
     if (!raw.startsWith("/")) {
-      throw new InvalidConfigurationException(
-          "fleetgate.workers.ready-path", raw, "must start with /");
+      throw new InvalidConfigurationException(key, raw, "must start with /");
     }
     return raw;
   }

@@ -5,6 +5,7 @@ import dev.fleetgate.supervisor.entity.FleetSnapshot;
 import dev.fleetgate.supervisor.entity.LogEntry;
 import dev.fleetgate.supervisor.entity.LogLine;
 import dev.fleetgate.supervisor.entity.WorkerEvent;
+import dev.fleetgate.supervisor.entity.WorkerName;
 import dev.fleetgate.supervisor.entity.WorkerSnapshot;
 import dev.fleetgate.supervisor.entity.WorkerState;
 import dev.fleetgate.supervisor.routing.RoutingTable;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,6 +55,7 @@ public final class Fleet {
   private final AtomicLong lineNumbers = new AtomicLong();
   private volatile int desired;
   private volatile Instant lastTick;
+  private volatile ScheduledFuture<?> ticks;
 
   public Fleet(
       SupervisorConfig config,
@@ -143,15 +146,17 @@ public final class Fleet {
 
   // ---- operations ---------------------------------------------------------------------------
 
-  /** Cleans up after a crashed earlier run, then starts the configured number of workers. */
+  /**
+   * Starts the configured number of workers. The server first cleans up after a crashed earlier
+   * run, once for all apps ({@link StateDirectory#killLeftovers}).
+   */
   public synchronized void startInitial() {
-    launcher.killLeftovers();
     desired = config.count();
     for (int id = 0; id < config.count(); id++) {
       initialSettled.put(id, false);
       add(id).start();
     }
-    scheduler.scheduleWithFixedDelay(this::tick, 2, 2, TimeUnit.SECONDS);
+    ticks = scheduler.scheduleWithFixedDelay(this::tick, 2, 2, TimeUnit.SECONDS);
   }
 
   /**
@@ -164,7 +169,7 @@ public final class Fleet {
     WorkerState state = worker.state();
     if (state == WorkerState.DRAINING || state == WorkerState.STOPPING) {
       throw new IllegalStateException(
-          "worker " + id + " is " + state + ": start it once it has stopped");
+          "worker " + WorkerName.of(app(), id) + " is " + state + ": start it once it has stopped");
     }
     return worker.start();
   }
@@ -238,9 +243,9 @@ public final class Fleet {
                 stop(replacement.id).thenRun(() -> workers.remove(replacement.id));
                 throw new IllegalStateException(
                     "rolling restart stopped: replacement worker "
-                        + replacement.id
+                        + WorkerName.of(app(), replacement.id)
                         + " did not become ready, worker "
-                        + oldId
+                        + WorkerName.of(app(), oldId)
                         + " kept",
                     failure);
               }
@@ -250,8 +255,21 @@ public final class Fleet {
         .thenRun(() -> workers.remove(oldId));
   }
 
+  /** The app these workers belong to. */
+  public String app() {
+    return config.app();
+  }
+
+  /** The configuration in force (the last reloaded one). */
+  public SupervisorConfig config() {
+    return config;
+  }
+
   /** Stops every worker (in parallel) and waits for them, bounded by the stop grace period. */
   public void shutdown() {
+    if (ticks != null) {
+      ticks.cancel(false);
+    }
     List<CompletableFuture<Void>> stops = workers.keySet().stream().map(id -> stop(id)).toList();
     try {
       CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
@@ -303,7 +321,7 @@ public final class Fleet {
   private Worker existing(int id) {
     Worker worker = workers.get(id);
     if (worker == null) {
-      throw new NoSuchElementException("no worker " + id);
+      throw new NoSuchElementException("no worker " + WorkerName.of(app(), id));
     }
     return worker;
   }

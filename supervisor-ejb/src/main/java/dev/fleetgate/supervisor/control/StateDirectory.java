@@ -28,13 +28,13 @@ import java.util.logging.Logger;
 public final class StateDirectory implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(StateDirectory.class.getName());
 
-  /** One line of the pid file: a worker process this server started. */
-  record Entry(int workerId, long pid, Instant started) {}
+  /** One line of the pid file: a worker process this server started ({@code api/0 pid start}). */
+  record Entry(String worker, long pid, Instant started) {}
 
   private final Path dir;
   private final FileChannel lockChannel;
   private final FileLock lock;
-  private final Map<Integer, Entry> running = new ConcurrentSkipListMap<>();
+  private final Map<String, Entry> running = new ConcurrentSkipListMap<>();
 
   private StateDirectory(Path dir, FileChannel lockChannel, FileLock lock) {
     this.dir = dir;
@@ -103,7 +103,7 @@ public final class StateDirectory implements AutoCloseable {
         LOG.log(
             Level.WARNING,
             "Killing worker {0} (pid {1}) left running by an earlier Fleetgate",
-            new Object[] {entry.workerId(), Long.toString(entry.pid())});
+            new Object[] {entry.worker(), Long.toString(entry.pid())});
         ProcessTree.killGroup(process.get());
         killed++;
       }
@@ -112,16 +112,17 @@ public final class StateDirectory implements AutoCloseable {
     return killed;
   }
 
-  public void recordRunning(int workerId, long pid) {
+  /** Records a worker's process, by its name across apps ({@code api/0}, or {@code 0}). */
+  public void recordRunning(String worker, long pid) {
     Instant started =
         ProcessHandle.of(pid).flatMap(p -> p.info().startInstant()).orElse(Instant.now());
-    running.put(workerId, new Entry(workerId, pid, started));
+    running.put(worker, new Entry(worker, pid, started));
     writePidFile();
   }
 
-  public void forgetRunning(int workerId, long pid) {
-    Entry entry = running.get(workerId);
-    if (entry != null && entry.pid() == pid && running.remove(workerId, entry)) {
+  public void forgetRunning(String worker, long pid) {
+    Entry entry = running.get(worker);
+    if (entry != null && entry.pid() == pid && running.remove(worker, entry)) {
       writePidFile();
     }
   }
@@ -137,10 +138,7 @@ public final class StateDirectory implements AutoCloseable {
         String[] f = line.trim().split("\\s+");
         if (f.length == 3) {
           entries.add(
-              new Entry(
-                  Integer.parseInt(f[0]),
-                  Long.parseLong(f[1]),
-                  Instant.ofEpochMilli(Long.parseLong(f[2]))));
+              new Entry(f[0], Long.parseLong(f[1]), Instant.ofEpochMilli(Long.parseLong(f[2]))));
         }
       }
     } catch (IOException | NumberFormatException e) {
@@ -152,7 +150,7 @@ public final class StateDirectory implements AutoCloseable {
   private synchronized void writePidFile() {
     StringBuilder text = new StringBuilder();
     for (Entry e : running.values()) {
-      text.append(e.workerId())
+      text.append(e.worker())
           .append(' ')
           .append(e.pid())
           .append(' ')

@@ -146,6 +146,7 @@ final class Worker {
   synchronized WorkerSnapshot snapshot(List<String> command, ResourceMonitor.Usage usage) {
     Upstream target = upstream;
     return new WorkerSnapshot(
+        config.app(),
         id,
         pid(),
         port,

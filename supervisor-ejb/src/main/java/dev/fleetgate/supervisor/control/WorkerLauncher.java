@@ -2,6 +2,7 @@ package dev.fleetgate.supervisor.control;
 
 import dev.fleetgate.supervisor.config.SupervisorConfig;
 import dev.fleetgate.supervisor.entity.LogLine;
+import dev.fleetgate.supervisor.entity.WorkerName;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HashMap;
@@ -48,11 +49,6 @@ final class WorkerLauncher {
     this.clock = clock;
   }
 
-  /** Kills the workers an earlier, crashed run recorded and left running. */
-  void killLeftovers() {
-    stateDir.killLeftovers();
-  }
-
   /** The environment a worker's process gets on top of the server's own. */
   Map<String, String> environment(int id, int port) {
     Map<String, String> env = new HashMap<>(config.environment());
@@ -90,12 +86,12 @@ final class WorkerLauncher {
 
   /** The process ended: it no longer belongs in the pid file. */
   void forget(int id, WorkerProcess process) {
-    stateDir.forgetRunning(id, process.pid());
+    stateDir.forgetRunning(WorkerName.of(config.app(), id), process.pid());
   }
 
   private void recordPid(int id, WorkerProcess process, long pid) {
     if (pid > 0 && process.alive()) {
-      stateDir.recordRunning(id, pid);
+      stateDir.recordRunning(WorkerName.of(config.app(), id), pid);
     }
   }
 }

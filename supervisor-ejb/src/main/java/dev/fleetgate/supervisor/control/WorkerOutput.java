@@ -3,6 +3,7 @@ package dev.fleetgate.supervisor.control;
 import dev.fleetgate.supervisor.config.SupervisorConfig;
 import dev.fleetgate.supervisor.entity.LogEntry;
 import dev.fleetgate.supervisor.entity.LogLine;
+import dev.fleetgate.supervisor.entity.WorkerName;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -20,10 +21,15 @@ final class WorkerOutput implements AutoCloseable {
     this.tail = new LogTail(id, config.logLines(), lineNumbers);
     this.file =
         new RotatingLogFile(
-            config.logDir().resolve("worker-" + id + ".log"),
+            config.logDir().resolve(fileName(config.app(), id)),
             config.logMaxSize(),
             config.logMaxFiles());
-    this.stdoutPrefix = config.logToStdout() ? id + "|" : null;
+    this.stdoutPrefix = config.logToStdout() ? WorkerName.of(config.app(), id) + "|" : null;
+  }
+
+  /** {@code worker-0.log} in the default app (as before apps), {@code worker-api-0.log} in api. */
+  static String fileName(String app, int id) {
+    return "worker-" + WorkerName.of(app, id).replace('/', '-') + ".log";
   }
 
   void add(LogLine line) {

@@ -6,6 +6,7 @@ import java.time.Instant;
  * One worker's traffic over one sampling interval, for the console's charts.
  *
  * @param at when the interval ended
+ * @param app the worker's app
  * @param workerId the worker
  * @param requestsPerSecond requests started per second in the interval
  * @param errorsPerSecond failed requests per second in the interval
@@ -15,6 +16,7 @@ import java.time.Instant;
  */
 public record TrafficSample(
     Instant at,
+    String app,
     int workerId,
     double requestsPerSecond,
     double errorsPerSecond,

@@ -6,6 +6,7 @@ import java.util.Map;
 /**
  * One worker's traffic counters since Fleetgate started, across its restarts.
  *
+ * @param app the worker's app
  * @param workerId the worker
  * @param requests requests sent to it (a retried request counts once per worker tried)
  * @param inFlight requests being forwarded to it now
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param p99Millis 99th percentile latency, NaN before the first completed request
  */
 public record TrafficSnapshot(
+    String app,
     int workerId,
     long requests,
     int inFlight,

@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * What one worker looked like at one moment; immutable, safe to hand to any thread.
  *
+ * @param app the app (pool) the worker belongs to ({@link WorkerName})
  * @param id the worker's id, also its slot: it listens on base-port + id
  * @param pid the worker's process id, or -1 when it has no process
  * @param port the TCP port the worker was told to listen on ({@code PORT})
@@ -22,6 +23,7 @@ import java.util.List;
  * @param command the command line it runs
  */
 public record WorkerSnapshot(
+    String app,
     int id,
     long pid,
     int port,
@@ -38,6 +40,11 @@ public record WorkerSnapshot(
 
   public WorkerSnapshot {
     command = List.copyOf(command);
+  }
+
+  /** {@code api/0}, or {@code 0} in the default app ({@link WorkerName}). */
+  public String name() {
+    return WorkerName.of(app, id);
   }
 
   public boolean ready() {

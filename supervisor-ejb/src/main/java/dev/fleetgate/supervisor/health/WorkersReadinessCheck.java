@@ -3,13 +3,15 @@ package dev.fleetgate.supervisor.health;
 import dev.fleetgate.supervisor.boundary.Supervisor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.NoSuchElementException;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready while at least {@code fleetgate.workers.min-ready} workers are READY and the server is not
- * stopping; status only (R2, R4).
+ * Ready while every app has at least its {@code min-ready} workers READY and the server is not
+ * stopping; each app is listed with UP or DOWN, nothing more (R2, R4).
  */
 @Readiness
 @ApplicationScoped
@@ -18,10 +20,18 @@ public class WorkersReadinessCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    return HealthCheckResponse.named("fleetgate-workers-ready")
-        .status(
-            !supervisor.routingTable().stopping()
-                && supervisor.snapshot().readyCount() >= supervisor.minReady())
-        .build();
+    HealthCheckResponseBuilder response = HealthCheckResponse.named("fleetgate-workers-ready");
+    boolean ready = !supervisor.stopping();
+    for (String app : supervisor.apps()) {
+      boolean appReady;
+      try {
+        appReady = supervisor.snapshot(app).readyCount() >= supervisor.minReady(app);
+      } catch (NoSuchElementException removedByAReloadJustNow) {
+        continue;
+      }
+      response.withData(app, appReady ? "UP" : "DOWN");
+      ready &= appReady;
+    }
+    return response.status(ready).build();
   }
 }

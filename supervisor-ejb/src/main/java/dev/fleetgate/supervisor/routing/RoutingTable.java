@@ -4,13 +4,24 @@ import dev.fleetgate.supervisor.traffic.TrafficLedger;
 import java.util.List;
 
 /**
- * The one place the supervisor publishes which workers take traffic, and the proxy reads it. A read
- * is one volatile load: no lock, no EJB call on the request path.
+ * The one place the supervisor publishes which of one app's workers take traffic, and the proxy
+ * reads it. A read is one volatile load: no lock, no EJB call on the request path.
  */
 public final class RoutingTable {
+  private final String app;
   private volatile Routes current = Routes.EMPTY;
   private volatile boolean stopping;
-  private final TrafficLedger traffic = new TrafficLedger();
+  private final TrafficLedger traffic;
+
+  public RoutingTable(String app) {
+    this.app = app;
+    this.traffic = new TrafficLedger(app);
+  }
+
+  /** The app whose workers these are. */
+  public String app() {
+    return app;
+  }
 
   /** The per-worker counters the proxy updates; each {@link Upstream} holds its worker's. */
   public TrafficLedger traffic() {

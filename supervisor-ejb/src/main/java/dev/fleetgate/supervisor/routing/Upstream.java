@@ -36,6 +36,11 @@ public final class Upstream {
     return workerId;
   }
 
+  /** {@code api/0}, or {@code 0} in the default app: how logs and the console name it. */
+  public String workerName() {
+    return traffic.workerName();
+  }
+
   public String host() {
     return host;
   }
@@ -82,6 +87,6 @@ public final class Upstream {
 
   @Override
   public String toString() {
-    return "worker " + workerId + " (" + baseUri + ")";
+    return "worker " + traffic.workerName() + " (" + baseUri + ")";
   }
 }

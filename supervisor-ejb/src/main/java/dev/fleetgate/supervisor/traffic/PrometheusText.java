@@ -8,9 +8,9 @@ import java.util.Locale;
 
 /**
  * Writes the fleet's state and every worker's traffic in the Prometheus text exposition format
- * 0.0.4 (R5): {@code fleetgate_worker_*} series labelled {@code worker="<id>"}, and {@code
- * fleetgate_worker_info} with each worker's pid, port and reason, which {@code /health} no longer
- * shows to strangers (R6).
+ * 0.0.4 (R5): {@code fleetgate_worker_*} series labelled {@code app="<app>",worker="<id>"}, and
+ * {@code fleetgate_worker_info} with each worker's pid, port and reason, which {@code /health} no
+ * longer shows to strangers (R6).
  */
 public final class PrometheusText {
   /** The Content-Type of the output. */
@@ -38,7 +38,7 @@ public final class PrometheusText {
       for (WorkerState state : WorkerState.values()) {
         sample(
             "fleetgate_worker_state",
-            worker(w.id()) + ",state=\"" + state + "\"",
+            worker(w.app(), w.id()) + ",state=\"" + state + "\"",
             w.state() == state ? 1 : 0);
       }
     }
@@ -47,7 +47,7 @@ public final class PrometheusText {
         "gauge",
         "1 per worker, labelled with its process id, port and why it is FAILED or in BACKOFF.");
     for (WorkerSnapshot w : fleet.workers()) {
-      StringBuilder labels = new StringBuilder(worker(w.id()));
+      StringBuilder labels = new StringBuilder(worker(w.app(), w.id()));
       if (w.pid() > 0) {
         labels.append(",pid=\"").append(w.pid()).append('"');
       }
@@ -60,7 +60,8 @@ public final class PrometheusText {
     header("fleetgate_worker_restarts_total", "counter", "Restarts of each worker.");
     fleet
         .workers()
-        .forEach(w -> sample("fleetgate_worker_restarts_total", worker(w.id()), w.restarts()));
+        .forEach(
+            w -> sample("fleetgate_worker_restarts_total", worker(w.app(), w.id()), w.restarts()));
     header(
         "fleetgate_worker_resident_memory_bytes",
         "gauge",
@@ -68,28 +69,37 @@ public final class PrometheusText {
     fleet.workers().stream()
         .filter(w -> w.rssBytes() >= 0)
         .forEach(
-            w -> sample("fleetgate_worker_resident_memory_bytes", worker(w.id()), w.rssBytes()));
+            w ->
+                sample(
+                    "fleetgate_worker_resident_memory_bytes",
+                    worker(w.app(), w.id()),
+                    w.rssBytes()));
     header(
         "fleetgate_worker_cpu_ratio",
         "gauge",
         "CPU used by each worker's process tree over the last seconds, 1 = one core.");
     fleet.workers().stream()
         .filter(w -> w.cpuPercent() >= 0)
-        .forEach(w -> sample("fleetgate_worker_cpu_ratio", worker(w.id()), w.cpuPercent() / 100));
+        .forEach(
+            w ->
+                sample(
+                    "fleetgate_worker_cpu_ratio", worker(w.app(), w.id()), w.cpuPercent() / 100));
   }
 
   private void traffic(List<WorkerTraffic> traffic) {
     header("fleetgate_worker_requests_total", "counter", "Requests sent to each worker.");
     traffic.forEach(
-        t -> sample("fleetgate_worker_requests_total", worker(t.workerId()), t.requests()));
+        t ->
+            sample("fleetgate_worker_requests_total", worker(t.app(), t.workerId()), t.requests()));
     header("fleetgate_worker_in_flight", "gauge", "Requests being forwarded to each worker now.");
-    traffic.forEach(t -> sample("fleetgate_worker_in_flight", worker(t.workerId()), t.inFlight()));
+    traffic.forEach(
+        t -> sample("fleetgate_worker_in_flight", worker(t.app(), t.workerId()), t.inFlight()));
     header("fleetgate_worker_responses_total", "counter", "Complete responses by status class.");
     for (WorkerTraffic t : traffic) {
       for (int digit = 1; digit <= 5; digit++) {
         sample(
             "fleetgate_worker_responses_total",
-            worker(t.workerId()) + ",code=\"" + digit + "xx\"",
+            worker(t.app(), t.workerId()) + ",code=\"" + digit + "xx\"",
             t.responses(digit));
       }
     }
@@ -101,16 +111,24 @@ public final class PrometheusText {
       for (ErrorKind kind : ErrorKind.values()) {
         sample(
             "fleetgate_worker_errors_total",
-            worker(t.workerId()) + ",kind=\"" + kind.label() + "\"",
+            worker(t.app(), t.workerId()) + ",kind=\"" + kind.label() + "\"",
             t.errors(kind));
       }
     }
     header("fleetgate_worker_request_bytes_total", "counter", "Request body bytes sent.");
     traffic.forEach(
-        t -> sample("fleetgate_worker_request_bytes_total", worker(t.workerId()), t.bytesIn()));
+        t ->
+            sample(
+                "fleetgate_worker_request_bytes_total",
+                worker(t.app(), t.workerId()),
+                t.bytesIn()));
     header("fleetgate_worker_response_bytes_total", "counter", "Response body bytes relayed.");
     traffic.forEach(
-        t -> sample("fleetgate_worker_response_bytes_total", worker(t.workerId()), t.bytesOut()));
+        t ->
+            sample(
+                "fleetgate_worker_response_bytes_total",
+                worker(t.app(), t.workerId()),
+                t.bytesOut()));
     header(
         "fleetgate_worker_latency_seconds",
         "histogram",
@@ -123,18 +141,18 @@ public final class PrometheusText {
         double bound = LatencyHistogram.Snapshot.boundSeconds(i);
         sample(
             "fleetgate_worker_latency_seconds_bucket",
-            worker(t.workerId())
+            worker(t.app(), t.workerId())
                 + ",le=\""
                 + (Double.isInfinite(bound) ? "+Inf" : number(bound))
                 + "\"",
             cumulative);
       }
       out.append("fleetgate_worker_latency_seconds_sum{")
-          .append(worker(t.workerId()))
+          .append(worker(t.app(), t.workerId()))
           .append("} ")
           .append(number(latency.sumMicros() / 1_000_000.0))
           .append('\n');
-      sample("fleetgate_worker_latency_seconds_count", worker(t.workerId()), cumulative);
+      sample("fleetgate_worker_latency_seconds_count", worker(t.app(), t.workerId()), cumulative);
     }
   }
 
@@ -155,8 +173,8 @@ public final class PrometheusText {
     out.append(name).append('{').append(labels).append("} ").append(number(value)).append('\n');
   }
 
-  private static String worker(int id) {
-    return "worker=\"" + id + "\"";
+  private static String worker(String app, int id) {
+    return "app=\"" + escape(app) + "\",worker=\"" + id + "\"";
   }
 
   /** A label value as the format wants it: backslash, double quote and line feed escaped. */

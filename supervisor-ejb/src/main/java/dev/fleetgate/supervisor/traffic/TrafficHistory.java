@@ -18,7 +18,7 @@ import java.util.Map;
 public final class TrafficHistory {
   private final int capacity;
   private final Deque<List<TrafficSample>> ticks = new ArrayDeque<>();
-  private final Map<Integer, Previous> previous = new HashMap<>();
+  private final Map<String, Previous> previous = new HashMap<>();
 
   private record Previous(
       Instant at, long requests, long errors, LatencyHistogram.Snapshot latency) {}
@@ -31,10 +31,10 @@ public final class TrafficHistory {
   /**
    * Takes one sample per worker: rates and percentiles since the previous sample.
    *
-   * @param restarts restarts so far by worker id; workers missing here count 0
+   * @param restarts restarts so far by worker name ({@code api/0}); workers missing here count 0
    */
   public synchronized void sample(
-      Instant now, List<WorkerTraffic> traffic, Map<Integer, Integer> restarts) {
+      Instant now, List<WorkerTraffic> traffic, Map<String, Integer> restarts) {
     List<TrafficSample> tick = new ArrayList<>(traffic.size());
     for (WorkerTraffic worker : traffic) {
       long requests = worker.requests();
@@ -43,23 +43,24 @@ public final class TrafficHistory {
         errors += worker.errors(kind);
       }
       LatencyHistogram.Snapshot latency = worker.latency();
+      String name = worker.workerName();
       Previous before =
           previous.getOrDefault(
-              worker.workerId(),
-              new Previous(now, requests, errors, LatencyHistogram.Snapshot.EMPTY));
+              name, new Previous(now, requests, errors, LatencyHistogram.Snapshot.EMPTY));
       double seconds = Math.max(0.001, Duration.between(before.at(), now).toMillis() / 1000.0);
-      boolean first = !previous.containsKey(worker.workerId());
+      boolean first = !previous.containsKey(name);
       LatencyHistogram.Snapshot interval = latency.minus(before.latency());
       tick.add(
           new TrafficSample(
               now,
+              worker.app(),
               worker.workerId(),
               first ? 0 : (requests - before.requests()) / seconds,
               first ? 0 : (errors - before.errors()) / seconds,
               interval.percentileMillis(0.5),
               interval.percentileMillis(0.99),
-              restarts.getOrDefault(worker.workerId(), 0)));
-      previous.put(worker.workerId(), new Previous(now, requests, errors, latency));
+              restarts.getOrDefault(name, 0)));
+      previous.put(name, new Previous(now, requests, errors, latency));
     }
     ticks.addLast(List.copyOf(tick));
     while (ticks.size() > capacity) {

@@ -1,6 +1,7 @@
 package dev.fleetgate.supervisor.traffic;
 
 import dev.fleetgate.supervisor.entity.TrafficSnapshot;
+import dev.fleetgate.supervisor.entity.WorkerName;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
  * locks (R2).
  */
 public final class WorkerTraffic {
+  private final String app;
   private final int workerId;
   private final LongAdder requests = new LongAdder();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -21,7 +23,8 @@ public final class WorkerTraffic {
   private final LongAdder bytesOut = new LongAdder();
   private final LatencyHistogram latency = new LatencyHistogram();
 
-  public WorkerTraffic(int workerId) {
+  public WorkerTraffic(String app, int workerId) {
+    this.app = app;
     this.workerId = workerId;
     for (int i = 0; i < errors.length; i++) {
       errors[i] = new LongAdder();
@@ -31,8 +34,17 @@ public final class WorkerTraffic {
     }
   }
 
+  public String app() {
+    return app;
+  }
+
   public int workerId() {
     return workerId;
+  }
+
+  /** {@code api/0}, or {@code 0} in the default app. */
+  public String workerName() {
+    return WorkerName.of(app, workerId);
   }
 
   public void started() {
@@ -113,6 +125,7 @@ public final class WorkerTraffic {
     }
     LatencyHistogram.Snapshot distribution = latency();
     return new TrafficSnapshot(
+        app,
         workerId,
         requests(),
         inFlight(),
