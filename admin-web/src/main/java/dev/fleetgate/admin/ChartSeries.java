@@ -1,10 +1,12 @@
 package dev.fleetgate.admin;
 
 import dev.fleetgate.supervisor.entity.TrafficSample;
+import dev.fleetgate.supervisor.entity.WorkerName;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,29 +17,39 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The charts page's three charts as Chart.js configurations (R13), built from the supervisor's
- * traffic history: one x-axis point per sampling tick, one line per worker. A worker without a
- * sample at a tick, or a latency without requests (NaN), is a gap ({@code null}), not a zero.
+ * traffic history: one x-axis point per sampling tick, one line per worker, named as operators name
+ * it ({@code worker api/0}, {@code worker 0} in the default app), app after app in the order the
+ * samples name them. A worker without a sample at a tick, or a latency without requests (NaN), is a
+ * gap ({@code null}), not a zero.
  */
 final class ChartSeries {
 
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-  // One colour per worker id, repeating: distinguishable for the first eight workers.
+  // One colour per worker, repeating: distinguishable for the first eight workers of an app; each
+  // app starts three colours further on, so that api/0 and web/0 differ.
   static final String[] PALETTE = {
     "#1565c0", "#2e7d32", "#c62828", "#6a1b9a", "#ef6c00", "#00838f", "#4e342e", "#ad1457"
   };
 
   private final List<Instant> ticks;
   private final List<String> labels;
-  private final SortedMap<Integer, Map<Instant, TrafficSample>> byWorker = new TreeMap<>();
+  private final List<String> apps;
+  private final SortedMap<WorkerName, Map<Instant, TrafficSample>> byWorker;
 
   ChartSeries(List<TrafficSample> samples, ZoneId zone) {
     List<Instant> at = samples.stream().map(TrafficSample::at).distinct().sorted().toList();
     ticks = at;
     labels = at.stream().map(t -> CLOCK.format(t.atZone(zone))).toList();
+    apps = samples.stream().map(TrafficSample::app).distinct().toList();
+    byWorker =
+        new TreeMap<>(
+            Comparator.comparingInt((WorkerName w) -> apps.indexOf(w.app()))
+                .thenComparingInt(WorkerName::id));
     for (TrafficSample sample : samples) {
       byWorker
-          .computeIfAbsent(sample.workerId(), id -> new LinkedHashMap<>())
+          .computeIfAbsent(
+              new WorkerName(sample.app(), sample.workerId()), id -> new LinkedHashMap<>())
           .put(sample.at(), sample);
     }
   }
@@ -46,10 +58,13 @@ final class ChartSeries {
   String requests() {
     List<String> datasets = new ArrayList<>();
     byWorker.forEach(
-        (id, samples) ->
+        (worker, samples) ->
             datasets.add(
                 dataset(
-                    "worker " + id, id, values(samples, TrafficSample::requestsPerSecond), "")));
+                    "worker " + worker,
+                    colour(worker),
+                    values(samples, TrafficSample::requestsPerSecond),
+                    "")));
     return chart("Requests per second", "req/s", datasets, false);
   }
 
@@ -57,13 +72,17 @@ final class ChartSeries {
   String latency() {
     List<String> datasets = new ArrayList<>();
     byWorker.forEach(
-        (id, samples) -> {
-          datasets.add(
-              dataset("worker " + id + " p99", id, values(samples, TrafficSample::p99Millis), ""));
+        (worker, samples) -> {
           datasets.add(
               dataset(
-                  "worker " + id + " p50",
-                  id,
+                  "worker " + worker + " p99",
+                  colour(worker),
+                  values(samples, TrafficSample::p99Millis),
+                  ""));
+          datasets.add(
+              dataset(
+                  "worker " + worker + " p50",
+                  colour(worker),
                   values(samples, TrafficSample::p50Millis),
                   ",\"borderDash\":[4,4]"));
         });
@@ -74,10 +93,13 @@ final class ChartSeries {
   String restarts() {
     List<String> datasets = new ArrayList<>();
     byWorker.forEach(
-        (id, samples) ->
+        (worker, samples) ->
             datasets.add(
                 dataset(
-                    "worker " + id, id, values(samples, s -> s.restarts()), ",\"stepped\":true")));
+                    "worker " + worker,
+                    colour(worker),
+                    values(samples, s -> s.restarts()),
+                    ",\"stepped\":true")));
     return chart("Restarts", "restarts", datasets, true);
   }
 
@@ -97,8 +119,11 @@ final class ChartSeries {
     return values;
   }
 
-  private static String dataset(String label, int workerId, List<Double> values, String extra) {
-    String colour = PALETTE[Math.floorMod(workerId, PALETTE.length)];
+  private String colour(WorkerName worker) {
+    return PALETTE[Math.floorMod(worker.id() + 3 * apps.indexOf(worker.app()), PALETTE.length)];
+  }
+
+  private static String dataset(String label, String colour, List<Double> values, String extra) {
     StringBuilder data = new StringBuilder("[");
     for (int i = 0; i < values.size(); i++) {
       if (i > 0) {

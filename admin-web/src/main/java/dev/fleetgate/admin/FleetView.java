@@ -2,94 +2,147 @@ package dev.fleetgate.admin;
 
 import dev.fleetgate.supervisor.entity.FleetSnapshot;
 import dev.fleetgate.supervisor.entity.TrafficSnapshot;
+import dev.fleetgate.supervisor.entity.WorkerName;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What the overview shows for one snapshot: the headline and one {@link WorkerRow} per worker (R1),
- * or why there is nothing to show (R5). Getters for Expression Language, as in {@link WorkerRow}.
+ * What the overview shows: the headline over every app, one {@link AppGroup} per app with one
+ * {@link WorkerRow} per worker (R1, R1.7), or why there is nothing to show (R5). Getters for
+ * Expression Language, as in {@link WorkerRow}.
  */
 public final class FleetView {
 
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-  private final List<WorkerRow> rows;
+  private final List<AppGroup> groups;
   private final String headline;
   private final String takenAt;
   private final String problem;
   private final boolean ready;
-  private final int desired;
 
   private FleetView(
-      List<WorkerRow> rows,
-      String headline,
-      String takenAt,
-      String problem,
-      boolean ready,
-      int desired) {
-    this.rows = List.copyOf(rows);
+      List<AppGroup> groups, String headline, String takenAt, String problem, boolean ready) {
+    this.groups = List.copyOf(groups);
     this.headline = headline;
     this.takenAt = takenAt;
     this.problem = problem;
     this.ready = ready;
-    this.desired = desired;
   }
 
   /**
-   * The view of {@code snapshot}; durations are measured to the snapshot's time.
+   * The view of one app's snapshot, the default app's, with min-ready 1 and no traffic.
    *
    * @param zone where the operator's "as of" clock time is read
    */
   public static FleetView of(FleetSnapshot snapshot, ZoneId zone) {
-    return of(snapshot, List.of(), 1, zone);
+    return of(List.of(new AppFleet(WorkerName.DEFAULT_APP, snapshot, 1)), List.of(), zone);
   }
 
   /**
-   * The view of {@code snapshot} with each worker's traffic (R1.5) and whether the fleet is ready
-   * as {@code /health/ready} judges it (R1.6).
+   * The view of every app, in the order given, with each worker's traffic (R1.5) and whether the
+   * fleet is ready as {@code /health/ready} judges it (R1.6): every app has its min-ready workers
+   * READY. Durations are measured to each app's snapshot time.
    *
    * @param traffic counters by worker; a worker without any shows zeros
-   * @param minReady ready workers needed for the fleet to count as ready
+   * @param zone where the operator's "as of" clock time is read
    */
-  public static FleetView of(
-      FleetSnapshot snapshot, List<TrafficSnapshot> traffic, int minReady, ZoneId zone) {
-    Map<Integer, TrafficSnapshot> byWorker =
+  public static FleetView of(List<AppFleet> apps, List<TrafficSnapshot> traffic, ZoneId zone) {
+    Map<WorkerName, TrafficSnapshot> byWorker =
         traffic.stream()
-            .collect(Collectors.toMap(TrafficSnapshot::workerId, Function.identity(), (a, b) -> b));
-    List<WorkerRow> rows =
-        snapshot.workers().stream()
-            .map(w -> WorkerRow.of(w, byWorker.get(w.id()), snapshot.takenAt()))
-            .toList();
-    String headline =
-        snapshot.readyCount()
-            + " / "
-            + snapshot.desired()
-            + (snapshot.desired() == 1 ? " worker ready" : " workers ready")
-            + (snapshot.initialStartDone() ? "" : " · starting");
+            .collect(
+                Collectors.toMap(
+                    t -> new WorkerName(t.app(), t.workerId()), Function.identity(), (a, b) -> b));
+    List<AppGroup> groups = new ArrayList<>();
+    long readyCount = 0;
+    int desired = 0;
+    boolean starting = false;
+    for (AppFleet app : apps) {
+      FleetSnapshot snapshot = app.snapshot();
+      List<WorkerRow> rows =
+          snapshot.workers().stream()
+              .map(
+                  w ->
+                      WorkerRow.of(
+                          w, byWorker.get(new WorkerName(w.app(), w.id())), snapshot.takenAt()))
+              .toList();
+      groups.add(
+          new AppGroup(
+              app.name(),
+              rows,
+              headline(snapshot.readyCount(), snapshot.desired(), !snapshot.initialStartDone()),
+              snapshot.desired(),
+              app.ready()));
+      readyCount += snapshot.readyCount();
+      desired += snapshot.desired();
+      starting |= !snapshot.initialStartDone();
+    }
+    Optional<Instant> takenAt =
+        apps.stream().map(a -> a.snapshot().takenAt()).max(Comparator.naturalOrder());
     return new FleetView(
-        rows,
-        headline,
-        CLOCK.format(snapshot.takenAt().atZone(zone)),
+        groups,
+        headline(readyCount, desired, starting),
+        takenAt.map(t -> CLOCK.format(t.atZone(zone))).orElse(""),
         "",
-        snapshot.readyCount() >= minReady,
-        snapshot.desired());
+        apps.stream().allMatch(AppFleet::ready));
+  }
+
+  private static String headline(long ready, int desired, boolean starting) {
+    return ready
+        + " / "
+        + desired
+        + (desired == 1 ? " worker ready" : " workers ready")
+        + (starting ? " · starting" : "");
   }
 
   /** A view without workers that says why (R5). */
   public static FleetView unavailable(String problem) {
     String why = problem == null || problem.isBlank() ? "no answer" : problem;
-    return new FleetView(List.of(), "Supervisor not available", "", why, false, 0);
+    return new FleetView(List.of(), "Supervisor not available", "", why, false);
   }
 
+  /** Every worker's row, app after app. */
   public List<WorkerRow> getRows() {
-    return rows;
+    return groups.stream().flatMap(g -> g.getRows().stream()).toList();
   }
 
-  /** "3 / 4 workers ready", with " · starting" until the initial start is done. */
+  /** One group per app, in the configuration's order. */
+  public List<AppGroup> getGroups() {
+    return groups;
+  }
+
+  /**
+   * True with several apps: the overview then shows one table per app under its group header; with
+   * one app it shows the single table it always did.
+   */
+  public boolean isGrouped() {
+    return groups.size() > 1;
+  }
+
+  /** The only app's group, or the first; null when unavailable (EL reads it as not rendered). */
+  public AppGroup getFirstGroup() {
+    return groups.isEmpty() ? null : groups.get(0);
+  }
+
+  /** The group of the app named so, if there is one. */
+  public Optional<AppGroup> group(String app) {
+    return groups.stream().filter(g -> g.getName().equals(app)).findFirst();
+  }
+
+  /** The apps' names, in order: the choices of the scale and rolling-restart controls. */
+  public List<String> getAppNames() {
+    return groups.stream().map(AppGroup::getName).toList();
+  }
+
+  /** "3 / 4 workers ready" over every app, with " · starting" until every initial start is done. */
   public String getHeadline() {
     return headline;
   }
@@ -103,14 +156,14 @@ public final class FleetView {
     return problem.isEmpty();
   }
 
-  /** True when at least min-ready workers are READY: {@code /health/ready} answers UP. */
+  /** True when every app has at least its min-ready workers READY: {@code /health/ready} is UP. */
   public boolean isReady() {
     return ready;
   }
 
-  /** How many workers the supervisor is asked to run. */
+  /** How many workers the supervisor is asked to run, over every app. */
   public int getDesired() {
-    return desired;
+    return groups.stream().mapToInt(AppGroup::getDesired).sum();
   }
 
   /** The readiness badge's text. */

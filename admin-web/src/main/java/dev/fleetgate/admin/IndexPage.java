@@ -12,8 +12,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Backs {@code index.xhtml}, the overview of the fleet (R1) and the operations on it (R6). One
- * snapshot per request: the first render and every 2-second poll (R2) ask the supervisor once.
+ * Backs {@code index.xhtml}, the overview of the fleet (R1), grouped by app (R1.7), and the
+ * operations on it (R6). One snapshot per app per request: the first render and every 2-second poll
+ * (R2) ask the supervisor once.
  */
 @Named
 @RequestScoped
@@ -26,6 +27,7 @@ public class IndexPage {
   @Inject FacesContext facesContext;
 
   private FleetView fleet;
+  private String app;
   private Integer scaleTo;
 
   /** The fleet as of this request. */
@@ -41,37 +43,42 @@ public class IndexPage {
     return operations.mayAct();
   }
 
-  public void start(int workerId) {
-    perform(Operation.START, workerId);
+  public void start(String app, int workerId) {
+    perform(Operation.START, app, workerId);
   }
 
-  public void stop(int workerId) {
-    perform(Operation.STOP, workerId);
+  public void stop(String app, int workerId) {
+    perform(Operation.STOP, app, workerId);
   }
 
-  public void restart(int workerId) {
-    perform(Operation.RESTART, workerId);
+  public void restart(String app, int workerId) {
+    perform(Operation.RESTART, app, workerId);
   }
 
-  public void drain(int workerId) {
-    perform(Operation.DRAIN, workerId);
+  public void drain(String app, int workerId) {
+    perform(Operation.DRAIN, app, workerId);
   }
 
-  /** Scales to {@link #getScaleTo()} workers. */
+  /** Scales the chosen app ({@link #getApp()}) to {@link #getScaleTo()} workers. */
   public void scale() {
     if (scaleTo == null) {
       show(Outcome.failure("Enter the number of workers."));
       return;
     }
-    perform(Operation.SCALE, scaleTo);
+    perform(Operation.SCALE, getApp(), scaleTo);
   }
 
+  /** Restarts every worker of the chosen app ({@link #getApp()}), one after the other. */
   public void rollingRestart() {
-    perform(Operation.ROLLING_RESTART, 0);
+    perform(Operation.ROLLING_RESTART, getApp(), 0);
   }
 
-  private void perform(Operation operation, int argument) {
-    show(operations.perform(operation, argument));
+  private void perform(Operation operation, String app, int argument) {
+    if (app == null) {
+      show(Outcome.failure("The supervisor is not available."));
+      return;
+    }
+    show(operations.perform(operation, app, argument));
     fleet = null; // the table after the operation, not before
   }
 
@@ -86,11 +93,7 @@ public class IndexPage {
 
   private FleetView load() {
     try {
-      return FleetView.of(
-          supervisor.snapshot(),
-          supervisor.traffic(),
-          supervisor.minReady(),
-          ZoneId.systemDefault());
+      return FleetView.of(AppFleet.read(supervisor), supervisor.traffic(), ZoneId.systemDefault());
     } catch (RuntimeException e) {
       // FINE: an open console polls every 2 s; the supervisor logs its own failures.
       LOG.log(Level.FINE, "Supervisor snapshot failed", e);
@@ -107,11 +110,29 @@ public class IndexPage {
     return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
-  /** The count the operator typed for scaling; the current count until then. */
+  /**
+   * The app that scaling and the rolling restart act on: the one the operator chose (its control is
+   * shown with several apps only), else the first app; null while the supervisor is away.
+   */
+  public String getApp() {
+    if (app == null || app.isEmpty()) {
+      AppGroup first = getFleet().getFirstGroup();
+      return first == null ? null : first.getName();
+    }
+    return app;
+  }
+
+  public void setApp(String app) {
+    this.app = app;
+  }
+
+  /** The count the operator typed for scaling; the chosen app's current count until then. */
   public Integer getScaleTo() {
     if (scaleTo == null) {
-      FleetView view = getFleet();
-      return view.isAvailable() ? view.getDesired() : null;
+      String chosen = getApp();
+      return chosen == null
+          ? null
+          : getFleet().group(chosen).map(AppGroup::getDesired).orElse(null);
     }
     return scaleTo;
   }

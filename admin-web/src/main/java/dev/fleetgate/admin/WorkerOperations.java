@@ -39,15 +39,17 @@ public class WorkerOperations {
    * Performs {@code operation} for the signed-in console user, or refuses it for a caller without
    * the role.
    *
+   * @param app the app whose worker (or whose workers) it acts on
    * @param argument the worker's id, or the count for {@link Operation#SCALE}
    */
-  public Outcome perform(Operation operation, int argument) {
+  public Outcome perform(Operation operation, String app, int argument) {
     String user = user();
     if (!mayAct()) {
-      AUDIT.log(Level.WARNING, "{0}", operation.auditLine(user, argument, "error: not allowed"));
+      AUDIT.log(
+          Level.WARNING, "{0}", operation.auditLine(user, app, argument, "error: not allowed"));
       return new Outcome(Outcome.Result.NOT_ALLOWED, "Your account may look but not act.");
     }
-    return carryOut(user, operation, argument);
+    return carryOut(user, operation, app, argument);
   }
 
   /**
@@ -55,20 +57,21 @@ public class WorkerOperations {
    * request that sent the API token: {@code dev.fleetgate.admin.api.ApiAccess} checked it before
    * any resource runs.
    *
+   * @param app the app whose worker (or whose workers) it acts on
    * @param argument the worker's id, or the count for {@link Operation#SCALE}
    */
-  public Outcome performForApiClient(Operation operation, int argument) {
-    return carryOut(API_USER, operation, argument);
+  public Outcome performForApiClient(Operation operation, String app, int argument) {
+    return carryOut(API_USER, operation, app, argument);
   }
 
-  private Outcome carryOut(String user, Operation operation, int argument) {
+  private Outcome carryOut(String user, Operation operation, String app, int argument) {
     try {
-      operation.apply(supervisor, argument);
-      AUDIT.log(Level.INFO, "{0}", operation.auditLine(user, argument, "ok"));
-      return Outcome.success(operation.done(argument));
+      operation.apply(supervisor, app, argument);
+      AUDIT.log(Level.INFO, "{0}", operation.auditLine(user, app, argument, "ok"));
+      return Outcome.success(operation.done(app, argument));
     } catch (OperationFailedException | EJBException e) {
       String why = reason(e);
-      AUDIT.log(Level.WARNING, "{0}", operation.auditLine(user, argument, "error: " + why));
+      AUDIT.log(Level.WARNING, "{0}", operation.auditLine(user, app, argument, "error: " + why));
       return new Outcome(result(e), why);
     }
   }

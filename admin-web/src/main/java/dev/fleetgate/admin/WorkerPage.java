@@ -3,6 +3,7 @@ package dev.fleetgate.admin;
 import dev.fleetgate.supervisor.boundary.Supervisor;
 import dev.fleetgate.supervisor.entity.FleetSnapshot;
 import dev.fleetgate.supervisor.entity.WorkerEvent;
+import dev.fleetgate.supervisor.entity.WorkerName;
 import dev.fleetgate.supervisor.entity.WorkerSnapshot;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -22,10 +23,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Backs {@code worker.xhtml?id=N}, one worker in detail (R11): its row of the overview, its recent
- * output following live, its restart history, its command and environment, and the operations on it
- * (R6). The id comes from the view parameter on the first request and from a hidden field that
- * every poll and action posts with them.
+ * Backs {@code worker.xhtml?app=api&id=N}, one worker in detail (R11): its row of the overview, its
+ * recent output following live, its restart history, its command and environment, and the
+ * operations on it (R6). Without {@code app}, the default app's worker ({@code worker.xhtml?id=0}
+ * as before apps). App and id come from the view parameters on the first request and from hidden
+ * fields that every poll and action posts with them.
  */
 @Named
 @RequestScoped
@@ -37,17 +39,23 @@ public class WorkerPage {
   @Inject WorkerOperations operations;
   @Inject FacesContext facesContext;
 
-  /** The hidden field every poll and action of the page posts; see {@link #readId()}. */
+  /** The hidden fields every poll and action of the page posts; see {@link #readId()}. */
   static final String ID_FIELD = "worker:worker-id";
 
+  static final String APP_FIELD = "worker:worker-app";
+
+  private String app;
   private Integer id;
+
+  // The app the page shows, checked once per request (knownApp()).
+  private Optional<String> resolvedApp;
 
   // Filled on first use in this request, dropped after an operation.
   private Optional<WorkerRow> row;
 
   /**
-   * Reads the id before the request is decoded: the operation buttons are rendered only for a known
-   * worker, and Faces decodes them before the hidden field's value reaches {@link #setId}.
+   * Reads app and id before the request is decoded: the operation buttons are rendered only for a
+   * known worker, and Faces decodes them before the hidden fields' values reach {@link #setId}.
    */
   @PostConstruct
   void readId() {
@@ -58,6 +66,19 @@ public class WorkerPage {
     } catch (NumberFormatException e) {
       id = null;
     }
+    String named = params.getOrDefault(APP_FIELD, params.get("app"));
+    app = named == null || named.isBlank() ? null : named.strip();
+  }
+
+  /** The worker's app, from the view parameter {@code app} or the page's hidden field. */
+  public String getApp() {
+    return app;
+  }
+
+  public void setApp(String app) {
+    this.app = app == null || app.isBlank() ? null : app.strip();
+    resolvedApp = null;
+    row = null;
   }
 
   /** The worker's id, from the view parameter {@code id} or the page's hidden field. */
@@ -68,6 +89,37 @@ public class WorkerPage {
   public void setId(Integer id) {
     this.id = id;
     row = null;
+  }
+
+  /** How the page names its worker: {@code api/0}, or {@code 0} in the default app. */
+  public String getName() {
+    if (id == null) {
+      return "";
+    }
+    String named = app != null ? app : knownApp();
+    return named == null ? String.valueOf(id) : WorkerName.of(named, id);
+  }
+
+  /**
+   * The app asked for if the supervisor runs it, else (none asked for) the supervisor's default
+   * app; null for an unknown app or while the supervisor is away. Asked once per request, and
+   * before any query about the app: the supervisor's answer to an unknown app is an EJB system
+   * exception, logged, and the page polls every 2 s.
+   */
+  private String knownApp() {
+    if (resolvedApp == null) {
+      try {
+        if (app == null) {
+          resolvedApp = Optional.of(supervisor.defaultApp());
+        } else {
+          resolvedApp = Optional.of(app).filter(supervisor.apps()::contains);
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "Supervisor not available", e);
+        resolvedApp = Optional.empty();
+      }
+    }
+    return resolvedApp.orElse(null);
   }
 
   /** The worker's overview row; empty when there is no such worker. */
@@ -93,7 +145,9 @@ public class WorkerPage {
       return List.of();
     }
     ZoneId zone = ZoneId.systemDefault();
-    return supervisor.recentLog(id).stream().map(line -> LogRow.of(line, zone)).toList();
+    return supervisor.recentLog(knownApp(), id).stream()
+        .map(line -> LogRow.of(line, zone))
+        .toList();
   }
 
   /** The state changes, newest first. */
@@ -102,7 +156,7 @@ public class WorkerPage {
       return List.of();
     }
     ZoneId zone = ZoneId.systemDefault();
-    List<WorkerEvent> events = new ArrayList<>(supervisor.events(id));
+    List<WorkerEvent> events = new ArrayList<>(supervisor.events(knownApp(), id));
     Collections.reverse(events);
     return events.stream().map(event -> EventRow.of(event, zone)).toList();
   }
@@ -117,7 +171,7 @@ public class WorkerPage {
     if (!isFound()) {
       return List.of();
     }
-    Map<String, String> sorted = new TreeMap<>(supervisor.environment(id));
+    Map<String, String> sorted = new TreeMap<>(supervisor.environment(knownApp(), id));
     return sorted.entrySet().stream()
         .map(e -> new SettingRow(e.getKey(), SecretMask.value(e.getKey(), e.getValue()), ""))
         .toList();
@@ -144,10 +198,11 @@ public class WorkerPage {
   }
 
   private void perform(Operation operation) {
-    if (id == null) {
+    String known = knownApp();
+    if (id == null || known == null) {
       return;
     }
-    Outcome outcome = operations.perform(operation, id);
+    Outcome outcome = operations.perform(operation, known, id);
     facesContext.addMessage(
         null,
         new FacesMessage(
@@ -162,12 +217,13 @@ public class WorkerPage {
   }
 
   private Optional<FleetSnapshot> fleet() {
-    if (id == null) {
+    String known = knownApp();
+    if (id == null || known == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(supervisor.snapshot());
-    } catch (RuntimeException e) {
+      return Optional.of(supervisor.snapshot(known));
+    } catch (RuntimeException e) { // no such app (OperationFailedException), or no supervisor
       LOG.log(Level.FINE, "Supervisor snapshot failed", e);
       return Optional.empty();
     }
@@ -180,8 +236,12 @@ public class WorkerPage {
     if (worker.isEmpty()) {
       return Optional.empty();
     }
+    String known = worker.get().app();
     var traffic =
-        supervisor.traffic().stream().filter(t -> t.workerId() == id).findFirst().orElse(null);
+        supervisor.traffic().stream()
+            .filter(t -> t.workerId() == id && t.app().equals(known))
+            .findFirst()
+            .orElse(null);
     return Optional.of(WorkerRow.of(worker.get(), traffic, fleet.get().takenAt()));
   }
 }

@@ -1,6 +1,7 @@
 package dev.fleetgate.admin;
 
 import dev.fleetgate.supervisor.entity.TrafficSnapshot;
+import dev.fleetgate.supervisor.entity.WorkerName;
 import dev.fleetgate.supervisor.entity.WorkerSnapshot;
 import dev.fleetgate.supervisor.entity.WorkerState;
 import java.time.Duration;
@@ -14,7 +15,9 @@ import java.time.Instant;
  */
 public final class WorkerRow {
 
+  private final String app;
   private final int id;
+  private final String name;
   private final String pid;
   private final int port;
   private final String state;
@@ -34,7 +37,9 @@ public final class WorkerRow {
   private final boolean running;
 
   private WorkerRow(WorkerSnapshot worker, TrafficSnapshot traffic, Instant now) {
+    app = worker.app();
     id = worker.id();
+    name = worker.name();
     pid = worker.pid() < 0 ? HumanFormat.NONE : Long.toString(worker.pid());
     port = worker.port();
     state = worker.state().name();
@@ -95,8 +100,24 @@ public final class WorkerRow {
     return "fg-badge fg-badge-" + tone;
   }
 
+  /** The worker's app. */
+  public String getApp() {
+    return app;
+  }
+
+  /** True in the default app, whose worker pages keep their address {@code worker.xhtml?id=N}. */
+  public boolean isDefaultApp() {
+    return WorkerName.DEFAULT_APP.equals(app);
+  }
+
+  /** The worker's id within its app. */
   public int getId() {
     return id;
+  }
+
+  /** {@code api/0}, or {@code 0} in the default app: how operators and the audit log name it. */
+  public String getName() {
+    return name;
   }
 
   /** The process id, or "–" without a process. */

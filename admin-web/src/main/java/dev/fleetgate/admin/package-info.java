@@ -26,13 +26,19 @@
  *             forwards plus 5xx answers) and p50/p99 latency since the server started; "–" for a
  *             latency before the first request or an unknown CPU.
  *         <li><b>R1.6</b> A badge says whether the fleet is ready as {@code /health/ready} judges
- *             it: at least {@code fleetgate.workers.min-ready} workers READY.
+ *             it: every app has at least its {@code min-ready} workers READY.
+ *         <li><b>R1.7</b> With several apps, workers are grouped by app in the configuration's
+ *             order: a group header per app (its name, ready of desired, its readiness) over the
+ *             app's own table. Each worker is named {@code api/0} (the default app's keep bare ids,
+ *             {@code 0}) and links to {@code worker.xhtml?app=api&id=0} ({@code ?id=0} in the
+ *             default app). With one app the overview is the single table it always was.
  *       </ul>
  *   <li><b>R2</b> The overview refreshes itself every 2 s by AJAX, without a full reload. When the
  *       session or the view is gone, the page reloads (to the login page) instead of freezing;
  *       polling pauses while the tab is hidden.
- *   <li><b>R3</b> Usable at 1280 px and at 390 px wide: below 640 px the table reflows into one
- *       labelled block per worker.
+ *   <li><b>R3</b> Usable at 1280 px and at 390 px wide: at 1280 px every column of the overview is
+ *       in view without scrolling (headers and long texts wrap); below 640 px the table reflows
+ *       into one labelled block per worker.
  *   <li><b>R4</b> Identical URLs in both deployment shapes: {@code /admin/index.xhtml}, {@code
  *       /admin/login.xhtml}; {@code /admin} and {@code /admin/} land on the overview. Nothing under
  *       {@code /admin} reaches the proxy and no {@code .xhtml} source is served raw. The shape is
@@ -42,7 +48,8 @@
  *   <li><b>R5</b> When the supervisor cannot answer, the overview says so and keeps polling; it
  *       never turns into an error page.
  *   <li><b>R6</b> Operations: restart, stop, start and drain one worker (overview row or worker
- *       page), scale to N, rolling restart of all. Each asks for confirmation, is a POST (an AJAX
+ *       page), scale an app to N, rolling restart of an app's workers (with several apps, the app
+ *       is chosen beside those two buttons). Each asks for confirmation, is a POST (an AJAX
  *       postback carrying the Faces view state), waits until done and shows the result: what was
  *       done, or the supervisor's reason for failing.
  *       <ul>
@@ -52,7 +59,9 @@
  *             from another site, or replayed after sign-out) changes nothing.
  *       </ul>
  *   <li><b>R7</b> Every operation, allowed or not, is logged on the logger {@code fleetgate.audit}
- *       as one line {@code user=<name> action=<what> worker=<id|all> result=<ok|error: ...>}.
+ *       as one line {@code user=<name> action=<what> worker=<id|all> result=<ok|error: ...>}: the
+ *       worker as {@code api/0}, or {@code 0} in the default app; a whole app as {@code api/all},
+ *       or {@code all} in the default app (and for reload).
  *   <li><b>R9</b> {@code /admin/metrics} answers the Prometheus text of {@code
  *       Supervisor.prometheusText()} to a signed-in user of either role, or to {@code
  *       Authorization: Bearer <fleetgate.metrics.token>} (compared in constant time); to anyone
@@ -61,8 +70,8 @@
  *   <li><b>R10</b> Values whose name contains password, secret, token, key, hash or credential are
  *       shown as "••••••": configuration keys, the entries of {@code fleetgate.workers.env}, and
  *       workers' environment variables.
- *   <li><b>R11</b> The worker page ({@code worker.xhtml?id=N}) shows the worker's figures and
- *       operations, and:
+ *   <li><b>R11</b> The worker page ({@code worker.xhtml?app=api&id=N}, or {@code ?id=N} in the
+ *       default app) shows the worker's figures and operations, and:
  *       <ul>
  *         <li><b>R11.1</b> its recent output, stdout and stderr told apart, newest at the bottom,
  *             following live (every 2 s) unless the operator scrolled up;
@@ -74,8 +83,8 @@
  *       where it came from: "default" (the shipped {@code microprofile-config.properties}), "system
  *       property", "environment", "config file" and its path, or the name of another source.
  *   <li><b>R13</b> The charts page shows requests per second, latency (p50, p99) and restarts per
- *       worker over the last 15 minutes, one point per worker every 5 s, re-read every 5 s; a
- *       missing sample is a gap, not a zero.
+ *       worker (each line named as the worker is, {@code worker api/0}) over the last 15 minutes,
+ *       one point per worker every 5 s, re-read every 5 s; a missing sample is a gap, not a zero.
  *   <li><b>R14</b> Error pages of Fleetgate's own answers ({@link ErrorPage}, mapped in both
  *       web.xml files for 400, 401, 403, 404, 405, 413, 500 and every exception) say the status and
  *       one sentence: no class name, stack trace or server name. A form over the listener's {@code

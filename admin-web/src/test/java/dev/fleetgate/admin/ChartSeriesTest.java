@@ -16,7 +16,12 @@ class ChartSeriesTest {
   static final Instant T1 = T0.plusSeconds(5);
 
   static TrafficSample sample(Instant at, int worker, double rps, double p50, int restarts) {
-    return new TrafficSample(at, worker, rps, 0, p50, p50 * 2, restarts);
+    return sample(at, "default", worker, rps, p50, restarts);
+  }
+
+  static TrafficSample sample(
+      Instant at, String app, int worker, double rps, double p50, int restarts) {
+    return new TrafficSample(at, app, worker, rps, 0, p50, p50 * 2, restarts);
   }
 
   @Test
@@ -38,6 +43,29 @@ class ChartSeriesTest {
     assertTrue(json.contains("\"label\":\"worker 0\",\"data\":[1.500,4]"), json);
     assertTrue(json.contains("\"label\":\"worker 1\",\"data\":[2,0.250]"), json);
     assertTrue(json.startsWith("{\"type\":\"line\""), json);
+  }
+
+  @Test
+  @DisplayName("R13 each app's workers are lines of their own, named app/id, in the apps' order")
+  void namesLinesByWorkerName() {
+    ChartSeries cut =
+        new ChartSeries(
+            List.of(
+                sample(T0, "web", 1, 1, 1, 0),
+                sample(T0, "web", 0, 2, 1, 0),
+                sample(T0, "api", 0, 3, 1, 0)),
+            ZoneOffset.UTC);
+
+    String json = cut.requests();
+
+    int web0 = json.indexOf("\"label\":\"worker web/0\",\"data\":[2]");
+    int web1 = json.indexOf("\"label\":\"worker web/1\",\"data\":[1]");
+    int api0 = json.indexOf("\"label\":\"worker api/0\",\"data\":[3]");
+    assertTrue(web0 >= 0 && web0 < web1 && web1 < api0, json);
+    assertTrue(
+        json.contains(
+            "\"worker api/0\",\"data\":[3],\"borderColor\":\"" + ChartSeries.PALETTE[3] + "\""),
+        "api/0 is not coloured as web/0: " + json);
   }
 
   @Test

@@ -18,9 +18,15 @@ import org.junit.jupiter.api.Test;
 class FleetViewTest {
 
   static final Instant TAKEN = Instant.parse("2025-01-01T12:34:56Z");
+  static final ZoneOffset UTC = ZoneOffset.UTC;
 
   static WorkerSnapshot worker(int id, WorkerState state) {
+    return worker("default", id, state);
+  }
+
+  static WorkerSnapshot worker(String app, int id, WorkerState state) {
     return new WorkerSnapshot(
+        app,
         id,
         1000 + id,
         3000 + id,
@@ -75,8 +81,8 @@ class FleetViewTest {
         new FleetSnapshot(
             List.of(worker(0, WorkerState.READY), worker(1, WorkerState.BACKOFF)), 2, true, TAKEN);
 
-    FleetView one = FleetView.of(snapshot, List.of(), 1, ZoneOffset.UTC);
-    FleetView two = FleetView.of(snapshot, List.of(), 2, ZoneOffset.UTC);
+    FleetView one = FleetView.of(List.of(new AppFleet("default", snapshot, 1)), List.of(), UTC);
+    FleetView two = FleetView.of(List.of(new AppFleet("default", snapshot, 2)), List.of(), UTC);
 
     assertTrue(one.isReady());
     assertEquals("ready", one.getReadiness());
@@ -93,12 +99,77 @@ class FleetViewTest {
         new FleetSnapshot(
             List.of(worker(0, WorkerState.READY), worker(1, WorkerState.READY)), 2, true, TAKEN);
     List<TrafficSnapshot> traffic =
-        List.of(new TrafficSnapshot(1, 10, 0, 0, Map.of(), 0, 0, 0, 1, 2));
+        List.of(new TrafficSnapshot("default", 1, 10, 0, 0, Map.of(), 0, 0, 0, 1, 2));
 
-    FleetView cut = FleetView.of(snapshot, traffic, 1, ZoneOffset.UTC);
+    FleetView cut = FleetView.of(List.of(new AppFleet("default", snapshot, 1)), traffic, UTC);
 
     assertEquals(0, cut.getRows().get(0).getRequests());
     assertEquals(10, cut.getRows().get(1).getRequests());
+  }
+
+  @Test
+  @DisplayName("R1.7 several apps: one group per app in order, with its own count and readiness")
+  void groupsWorkersByApp() {
+    FleetSnapshot web =
+        new FleetSnapshot(
+            List.of(worker("web", 0, WorkerState.READY), worker("web", 1, WorkerState.READY)),
+            2,
+            true,
+            TAKEN);
+    FleetSnapshot api =
+        new FleetSnapshot(List.of(worker("api", 0, WorkerState.BACKOFF)), 3, false, TAKEN);
+
+    FleetView cut =
+        FleetView.of(
+            List.of(new AppFleet("web", web, 1), new AppFleet("api", api, 1)), List.of(), UTC);
+
+    assertTrue(cut.isGrouped());
+    assertEquals(List.of("web", "api"), cut.getAppNames());
+    AppGroup first = cut.getGroups().get(0);
+    AppGroup second = cut.getGroups().get(1);
+    assertEquals("2 / 2 workers ready", first.getHeadline());
+    assertEquals("ready", first.getReadiness());
+    assertEquals("0 / 3 workers ready · starting", second.getHeadline());
+    assertFalse(second.isReady());
+    assertEquals(3, second.getDesired());
+    assertEquals(List.of("api/0"), second.getRows().stream().map(WorkerRow::getName).toList());
+    assertEquals("2 / 5 workers ready · starting", cut.getHeadline());
+    assertEquals(5, cut.getDesired());
+    assertFalse(cut.isReady(), "one app short of its min-ready makes the fleet not ready");
+    assertEquals(3, cut.getRows().size());
+  }
+
+  @Test
+  @DisplayName("R1.7 one app is not grouped: the single table as before apps")
+  void oneAppIsOneTable() {
+    FleetSnapshot only =
+        new FleetSnapshot(List.of(worker("api", 0, WorkerState.READY)), 1, true, TAKEN);
+
+    FleetView cut = FleetView.of(List.of(new AppFleet("api", only, 1)), List.of(), UTC);
+
+    assertFalse(cut.isGrouped());
+    assertEquals("api", cut.getFirstGroup().getName());
+    assertEquals("api/0", cut.getRows().get(0).getName());
+  }
+
+  @Test
+  @DisplayName("R1.5 R1.7 traffic joins by app and id: web/0 and api/0 are different workers")
+  void joinsTrafficByAppAndId() {
+    FleetSnapshot web =
+        new FleetSnapshot(List.of(worker("web", 0, WorkerState.READY)), 1, true, TAKEN);
+    FleetSnapshot api =
+        new FleetSnapshot(List.of(worker("api", 0, WorkerState.READY)), 1, true, TAKEN);
+    List<TrafficSnapshot> traffic =
+        List.of(
+            new TrafficSnapshot("api", 0, 7, 0, 0, Map.of(), 0, 0, 0, 1, 2),
+            new TrafficSnapshot("web", 0, 3, 0, 0, Map.of(), 0, 0, 0, 1, 2));
+
+    FleetView cut =
+        FleetView.of(
+            List.of(new AppFleet("web", web, 1), new AppFleet("api", api, 1)), traffic, UTC);
+
+    assertEquals(3, cut.getGroups().get(0).getRows().get(0).getRequests());
+    assertEquals(7, cut.getGroups().get(1).getRows().get(0).getRequests());
   }
 
   @Test
@@ -110,6 +181,8 @@ class FleetViewTest {
     assertEquals("EJBException: not started", cut.getProblem());
     assertEquals("Supervisor not available", cut.getHeadline());
     assertTrue(cut.getRows().isEmpty());
+    assertFalse(cut.isGrouped());
+    assertEquals(null, cut.getFirstGroup());
   }
 
   @Test

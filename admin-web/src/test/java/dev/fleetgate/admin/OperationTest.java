@@ -24,13 +24,30 @@ class OperationTest {
         "ROLLING_RESTART|0|user=admin action=rolling-restart worker=all result=ok"
       })
   void writesAuditLine(Operation cut, int argument, String expected) {
-    assertEquals(expected, cut.auditLine("admin", argument, "ok"));
+    assertEquals(expected, cut.auditLine("admin", "default", argument, "ok"));
+  }
+
+  @ParameterizedTest(name = "{0} → {2}")
+  @DisplayName("R7 another app's worker is app/id in the audit line, the whole app app/all")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "RESTART|0|user=admin action=restart worker=api/0 result=ok",
+        "DRAIN|3|user=admin action=drain worker=api/3 result=ok",
+        "SCALE|4|user=admin action=scale(4) worker=api/all result=ok",
+        "ROLLING_RESTART|0|user=admin action=rolling-restart worker=api/all result=ok",
+        "RELOAD|0|user=admin action=reload worker=all result=ok"
+      })
+  void writesAuditLineOfAnotherApp(Operation cut, int argument, String expected) {
+    assertEquals(expected, cut.auditLine("admin", "api", argument, "ok"));
   }
 
   @Test
   @DisplayName("R7 a failure's message cannot forge a second audit line")
   void keepsAuditLineOnOneLine() {
-    String line = Operation.STOP.auditLine("admin", 1, "error: no\nuser=eve action=stop result=ok");
+    String line =
+        Operation.STOP.auditLine(
+            "admin", "default", 1, "error: no\nuser=eve action=stop result=ok");
 
     assertEquals(
         "user=admin action=stop worker=1 result=error: no?user=eve action=stop result=ok", line);
@@ -46,7 +63,20 @@ class OperationTest {
         "ROLLING_RESTART|0|Restarted every worker, one after the other"
       })
   void saysWhatWasDone(Operation cut, int argument, String expected) {
-    assertEquals(expected, cut.done(argument));
+    assertEquals(expected, cut.done("default", argument));
+  }
+
+  @ParameterizedTest(name = "{0} → {2}")
+  @DisplayName("R6 the operator reads which app was acted on")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "RESTART|2|Restarted worker api/2",
+        "SCALE|3|Scaled api to 3 workers",
+        "ROLLING_RESTART|0|Restarted every worker of api, one after the other"
+      })
+  void saysWhichAppWasActedOn(Operation cut, int argument, String expected) {
+    assertEquals(expected, cut.done("api", argument));
   }
 
   @ParameterizedTest(name = "{0} → {1}")

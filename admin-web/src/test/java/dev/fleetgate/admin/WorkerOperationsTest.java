@@ -53,16 +53,19 @@ class WorkerOperationsTest {
     cut.supervisor =
         new Supervisor() {
           @Override
-          public void restart(int workerId) {
+          public void restart(String app, int workerId) {
             if (workerId == 9) {
               throw new OperationFailedException(
                   Kind.NO_SUCH_WORKER, "restart worker 9 refused: no worker 9", null);
             }
-            restarted.add("worker " + workerId);
+            if (!app.equals("default") && !app.equals("api")) {
+              throw new OperationFailedException(Kind.NO_SUCH_WORKER, "no app named " + app, null);
+            }
+            restarted.add("worker " + app + "/" + workerId);
           }
 
           @Override
-          public void start(int workerId) {
+          public void start(String app, int workerId) {
             throw new OperationFailedException(
                 Kind.REFUSED,
                 "start worker "
@@ -73,13 +76,13 @@ class WorkerOperationsTest {
           }
 
           @Override
-          public void scale(int count) {
+          public void scale(String app, int count) {
             throw new OperationFailedException(
                 Kind.INVALID_ARGUMENT, "scale to " + count + " refused: out of range", null);
           }
 
           @Override
-          public void rollingRestart() {
+          public void rollingRestart(String app) {
             throw new EJBException("replacement did not become ready");
           }
         };
@@ -95,10 +98,10 @@ class WorkerOperationsTest {
   void performsForAdministrator() {
     cut.securityContext = caller("admin", ConsoleIdentityStore.ROLE);
 
-    Outcome outcome = cut.perform(Operation.RESTART, 1);
+    Outcome outcome = cut.perform(Operation.RESTART, "default", 1);
 
     assertEquals(new Outcome(Outcome.Result.DONE, "Restarted worker 1"), outcome);
-    assertEquals(List.of("worker 1"), restarted);
+    assertEquals(List.of("worker default/1"), restarted);
     assertEquals(List.of("user=admin action=restart worker=1 result=ok"), audit);
   }
 
@@ -107,7 +110,7 @@ class WorkerOperationsTest {
   void refusesViewer() {
     cut.securityContext = caller("viewer", ConsoleIdentityStore.VIEWER_ROLE);
 
-    Outcome outcome = cut.perform(Operation.RESTART, 1);
+    Outcome outcome = cut.perform(Operation.RESTART, "default", 1);
 
     assertEquals(Outcome.Result.NOT_ALLOWED, outcome.result());
     assertTrue(restarted.isEmpty(), "the supervisor was not asked");
@@ -120,7 +123,7 @@ class WorkerOperationsTest {
   void reportsFailure() {
     cut.securityContext = caller("admin", ConsoleIdentityStore.ROLE);
 
-    Outcome outcome = cut.perform(Operation.RESTART, 9);
+    Outcome outcome = cut.perform(Operation.RESTART, "default", 9);
 
     assertEquals(
         new Outcome(Outcome.Result.NO_SUCH_WORKER, "restart worker 9 refused: no worker 9"),
@@ -136,20 +139,45 @@ class WorkerOperationsTest {
   void performsForApiClient() {
     cut.securityContext = caller("nobody", "no-role");
 
-    Outcome outcome = cut.performForApiClient(Operation.RESTART, 2);
+    Outcome outcome = cut.performForApiClient(Operation.RESTART, "default", 2);
 
     assertEquals(new Outcome(Outcome.Result.DONE, "Restarted worker 2"), outcome);
-    assertEquals(List.of("worker 2"), restarted);
+    assertEquals(List.of("worker default/2"), restarted);
     assertEquals(List.of("user=api-token action=restart worker=2 result=ok"), audit);
+  }
+
+  @Test
+  @DisplayName("R6 R7 an operation on another app's worker names it app/id, done and audited")
+  void performsOnAnotherAppsWorker() {
+    cut.securityContext = caller("admin", ConsoleIdentityStore.ROLE);
+
+    Outcome outcome = cut.perform(Operation.RESTART, "api", 0);
+
+    assertEquals(new Outcome(Outcome.Result.DONE, "Restarted worker api/0"), outcome);
+    assertEquals(List.of("worker api/0"), restarted);
+    assertEquals(List.of("user=admin action=restart worker=api/0 result=ok"), audit);
+  }
+
+  @Test
+  @DisplayName("R16 an unknown app is no such worker, audited with the name asked for")
+  void refusesUnknownApp() {
+    Outcome outcome = cut.performForApiClient(Operation.RESTART, "nope", 0);
+
+    assertEquals(new Outcome(Outcome.Result.NO_SUCH_WORKER, "no app named nope"), outcome);
+    assertEquals(
+        List.of("user=api-token action=restart worker=nope/0 result=error: no app named nope"),
+        audit);
   }
 
   @Test
   @DisplayName("R16 a failure says of which kind it is, for the API's status")
   void tellsTheKindOfFailure() {
-    assertEquals(Outcome.Result.REFUSED, cut.performForApiClient(Operation.START, 1).result());
     assertEquals(
-        Outcome.Result.INVALID_ARGUMENT, cut.performForApiClient(Operation.SCALE, 999).result());
-    Outcome failed = cut.performForApiClient(Operation.ROLLING_RESTART, 0);
+        Outcome.Result.REFUSED, cut.performForApiClient(Operation.START, "default", 1).result());
+    assertEquals(
+        Outcome.Result.INVALID_ARGUMENT,
+        cut.performForApiClient(Operation.SCALE, "default", 999).result());
+    Outcome failed = cut.performForApiClient(Operation.ROLLING_RESTART, "default", 0);
     assertEquals(new Outcome(Outcome.Result.FAILED, "replacement did not become ready"), failed);
     assertEquals(
         "user=api-token action=rolling-restart worker=all result=error: replacement did not become"

@@ -21,7 +21,13 @@ class WorkerRowTest {
   static final Instant NOW = Instant.parse("2025-01-01T12:00:00Z");
 
   static WorkerSnapshot worker(WorkerState state, long pid, Instant startedAt, long rss) {
+    return worker("default", state, pid, startedAt, rss);
+  }
+
+  static WorkerSnapshot worker(
+      String app, WorkerState state, long pid, Instant startedAt, long rss) {
     return new WorkerSnapshot(
+        app,
         2,
         pid,
         3002,
@@ -58,6 +64,22 @@ class WorkerRowTest {
   }
 
   @Test
+  @DisplayName("R1.7 a worker of an app is named app/id and links by app; the default app's by id")
+  void namesTheWorkerByItsApp() {
+    WorkerRow api =
+        WorkerRow.of(worker("api", WorkerState.READY, 4242, NOW.minusSeconds(60), 1024), NOW);
+    WorkerRow plain =
+        WorkerRow.of(worker(WorkerState.READY, 4242, NOW.minusSeconds(60), 1024), NOW);
+
+    assertEquals("api/2", api.getName());
+    assertEquals("api", api.getApp());
+    assertEquals(2, api.getId());
+    assertEquals(false, api.isDefaultApp());
+    assertEquals("2", plain.getName());
+    assertTrue(plain.isDefaultApp());
+  }
+
+  @Test
   @DisplayName("R1.1 R1.2 a worker without a process shows '–' for pid, uptime and memory")
   void showsDashesWithoutProcess() {
     WorkerRow cut = WorkerRow.of(worker(WorkerState.BACKOFF, -1, NOW.minusSeconds(60), -1), NOW);
@@ -79,7 +101,8 @@ class WorkerRowTest {
   @Test
   @DisplayName("R1.5 a row shows CPU and the worker's traffic")
   void showsTraffic() {
-    TrafficSnapshot traffic = new TrafficSnapshot(2, 1234, 3, 5, Map.of(), 2, 0, 0, 4.25, 180);
+    TrafficSnapshot traffic =
+        new TrafficSnapshot("default", 2, 1234, 3, 5, Map.of(), 2, 0, 0, 4.25, 180);
 
     WorkerRow cut =
         WorkerRow.of(worker(WorkerState.READY, 4242, NOW.minusSeconds(60), 1024), traffic, NOW);

@@ -16,9 +16,10 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./fleetgate status|restart|stop|start|drain|scale|rolling-restart|reload|logs}: the
- * command line of a running Fleetgate, a client of its API under {@code /admin/api} (README,
- * "Command line"). The launcher starts it as {@code java -Dfleetgate.home=<installation> -jar
- * fleetgate-cli.jar}; {@code <installation>/conf/fleetgate.properties} may hold the API token.
+ * command line of a running Fleetgate and its apps ({@code scale api 4}, {@code restart api/0}), a
+ * client of its API under {@code /admin/api} (README, "Command line"). The launcher starts it as
+ * {@code java -Dfleetgate.home=<installation> -jar fleetgate-cli.jar}; {@code
+ * <installation>/conf/fleetgate.properties} may hold the API token.
  *
  * <p>Output is UTF-8 whatever the locale: JSON for scripts ({@code --json}, exactly what the API
  * answered) or text for people. Exit codes: {@link Exit}.
@@ -73,23 +74,33 @@ public final class FleetgateCli {
 
   Exit execute(Invocation invocation) throws CliFailure {
     Command command = invocation.command();
+    String app = appPrefix(invocation);
     return switch (command) {
-      case STATUS -> status(invocation.json());
+      case STATUS -> status(app + "status", invocation.json());
       case RESTART, STOP, START, DRAIN ->
           report(
-              api.post("workers/" + invocation.worker().getAsInt() + "/" + command.word, ""),
+              api.post(app + "workers/" + invocation.worker().getAsInt() + "/" + command.word, ""),
               invocation.json());
       case SCALE ->
-          report(api.post("scale", ApiClient.scaleBody(invocation.count())), invocation.json());
-      case ROLLING_RESTART -> report(api.post("rolling-restart", ""), invocation.json());
+          report(
+              api.post(app + "scale", ApiClient.scaleBody(invocation.count())), invocation.json());
+      case ROLLING_RESTART -> report(api.post(app + "rolling-restart", ""), invocation.json());
       case RELOAD -> report(api.post("reload", ""), invocation.json());
       case LOGS -> invocation.follow() ? follow(invocation) : logs(invocation);
       case HELP -> Exit.OK;
     };
   }
 
-  private Exit status(boolean json) throws CliFailure {
-    Answer answer = api.get("status");
+  /**
+   * Where the API's URLs of the app named on the command line are: {@code apps/api/}; without an
+   * app, the URLs of the default app (or of every app), which are the same without that prefix.
+   */
+  private static String appPrefix(Invocation invocation) {
+    return invocation.app().map(app -> "apps/" + app + "/").orElse("");
+  }
+
+  private Exit status(String path, boolean json) throws CliFailure {
+    Answer answer = api.get(path);
     if (!answer.ok()) {
       throw new CliFailure(Exit.FAILED, answer.message());
     }
@@ -180,7 +191,7 @@ public final class FleetgateCli {
         invocation.worker().isPresent()
             ? "workers/" + invocation.worker().getAsInt() + "/logs"
             : "logs";
-    return path + ApiClient.query(query);
+    return appPrefix(invocation) + path + ApiClient.query(query);
   }
 
   private Map<String, Object> document(Answer answer) throws CliFailure {

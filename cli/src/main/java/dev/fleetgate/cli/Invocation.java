@@ -15,15 +15,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * One command line, read and checked before anything is sent: the command, its worker id or count,
- * the options, where the server is and the token to show it.
+ * One command line, read and checked before anything is sent: the command, its app, worker id or
+ * count, the options, where the server is and the token to show it.
  *
  * @param command what to do
- * @param worker the worker of {@code restart|stop|start|drain <id>} and {@code logs <id>}; empty
- *     for all workers
- * @param count the number of workers of {@code scale <n>}
+ * @param app the app named: {@code api} of {@code restart api/0}, {@code scale api 4}, {@code
+ *     status api}, {@code logs api}; empty for the server's default app (or, for {@code status} and
+ *     {@code logs} without a worker, every app)
+ * @param worker the worker's id within its app, of {@code restart|stop|start|drain <worker>} and
+ *     {@code logs <worker>}; empty for all workers
+ * @param count the number of workers of {@code scale [<app>] <n>}
  * @param json print the API's JSON instead of text
  * @param follow {@code logs -f}: keep printing new lines
  * @param lines {@code logs -n}: how many of the last lines to print first
@@ -32,6 +37,7 @@ import java.util.Properties;
  */
 record Invocation(
     Command command,
+    Optional<String> app,
     OptionalInt worker,
     int count,
     boolean json,
@@ -43,6 +49,12 @@ record Invocation(
   /** The configuration key the server reads its API token from; the CLI reads it too. */
   static final String TOKEN_KEY = "fleetgate.admin.api-token";
 
+  /** An app's name, as the server allows it. */
+  static final Pattern APP = Pattern.compile("[a-z][a-z0-9-]{0,30}");
+
+  /** A worker: {@code api/0}, or {@code 0} in the default app. */
+  static final Pattern WORKER = Pattern.compile("(?:([a-z][a-z0-9-]{0,30})/)?(\\d{1,9})");
+
   /** Lines of output {@code logs} prints first, as {@code pm2 logs} does. */
   static final int DEFAULT_LINES = 15;
 
@@ -50,13 +62,17 @@ record Invocation(
       """
       usage: ./fleetgate run | test | <command> [options]
       commands of a running server (README, "Command line"):
-        status                         every worker: state, pid, port, uptime, restarts, requests
-        restart | stop | start | drain <id>
-                                       one worker; returns once done
-        scale <n>                      run n workers
-        rolling-restart                replace every worker, one at a time (pm2 reload)
+        status [<app>]                 every worker (of every app, or of one): state, pid, port,
+                                       uptime, restarts, requests
+        restart | stop | start | drain <worker>
+                                       one worker, api/0 (or 0: the default app's); returns once
+                                       done
+        scale [<app>] <n>              run n workers of the app (scale api 4), or of the default app
+        rolling-restart [<app>]        replace every worker of the app, one at a time (pm2 reload)
         reload                         read the configuration again (nginx -s reload)
-        logs [-f] [-n <lines>] [<id>]  the last lines of one worker or of all (-f: and follow)
+        logs [-f] [-n <lines>] [<worker> | <app>]
+                                       the last lines of one worker, one app's or all (-f: and
+                                       follow)
         help                           this text
       options:
         --json           print the API's JSON (logs -f: one JSON object per line)
@@ -144,14 +160,37 @@ record Invocation(
     Command command =
         Command.named(words.get(0)).orElseThrow(() -> usage("unknown command " + words.get(0)));
     List<String> operands = words.subList(1, words.size());
+    Optional<String> app = Optional.empty();
     OptionalInt worker = OptionalInt.empty();
     int count = 0;
     if (command.onOneWorker()) {
-      worker = OptionalInt.of(whole(single(command, operands, "worker id"), "a worker id"));
+      Matcher name = worker(single(command, operands, "worker id"));
+      app = Optional.ofNullable(name.group(1));
+      worker = OptionalInt.of(Integer.parseInt(name.group(2)));
     } else if (command == Command.SCALE) {
-      count = whole(single(command, operands, "number of workers"), "the number of workers");
+      if (operands.isEmpty()) {
+        throw usage("scale needs number of workers");
+      }
+      if (operands.size() > 2) {
+        throw usage(
+            "scale takes an app and a number of workers, not " + String.join(" ", operands));
+      }
+      if (operands.size() == 2) {
+        app = Optional.of(app(operands.get(0)));
+      }
+      count = whole(operands.get(operands.size() - 1), "the number of workers");
     } else if (command == Command.LOGS && !operands.isEmpty()) {
-      worker = OptionalInt.of(whole(single(command, operands, "worker id"), "a worker id"));
+      String operand = single(command, operands, "worker or app");
+      if (APP.matcher(operand).matches()) {
+        app = Optional.of(operand);
+      } else {
+        Matcher name = worker(operand);
+        app = Optional.ofNullable(name.group(1));
+        worker = OptionalInt.of(Integer.parseInt(name.group(2)));
+      }
+    } else if ((command == Command.STATUS || command == Command.ROLLING_RESTART)
+        && !operands.isEmpty()) {
+      app = Optional.of(app(single(command, operands, "app")));
     } else if (!operands.isEmpty() && command != Command.HELP) {
       throw usage(command.word + " takes no " + operands.get(0));
     }
@@ -160,6 +199,7 @@ record Invocation(
     }
     return new Invocation(
         command,
+        app,
         worker,
         count,
         json,
@@ -243,6 +283,27 @@ record Invocation(
       throw usage(command.word + " takes one " + what + ", not " + String.join(" ", operands));
     }
     return operands.get(0);
+  }
+
+  /** An app's name: a lower-case letter, then letters, digits or dashes (the server's rule). */
+  private static String app(String text) throws CliFailure {
+    if (!APP.matcher(text).matches()) {
+      throw usage(
+          "an app's name is a lower-case letter, then letters, digits or dashes, not " + text);
+    }
+    return text;
+  }
+
+  /**
+   * A worker's name, matched: group 1 its app (null for a bare {@code 0}, the default app's
+   * worker), group 2 its id.
+   */
+  private static Matcher worker(String text) throws CliFailure {
+    Matcher name = WORKER.matcher(text);
+    if (!name.matches()) {
+      throw usage("a worker is its id (0) or app/id (api/0), not " + text);
+    }
+    return name;
   }
 
   private static int whole(String text, String what) throws CliFailure {

@@ -3,8 +3,8 @@ package dev.fleetgate.cli;
 import java.util.Map;
 
 /**
- * A worker's output line for people, as {@code pm2 logs} prints it: the worker id and the stream,
- * then the text: {@code 0|out | listening on 3000}, {@code 1|err | boom}.
+ * A worker's output line for people, as {@code pm2 logs} prints it: the worker's name and the
+ * stream, then the text: {@code 0|out | listening on 3000}, {@code api/1|err | boom}.
  */
 final class LogFormat {
 
@@ -12,7 +12,8 @@ final class LogFormat {
 
   static String line(Map<String, Object> line) {
     Object stream = line.get("stream");
-    return StatusTable.text(line.get("worker"))
+    Object name = line.get("name") != null ? line.get("name") : line.get("worker");
+    return StatusTable.text(name)
         + "|"
         + ("err".equals(stream) ? "err" : "out")
         + " | "

@@ -10,12 +10,16 @@ import java.util.Map;
 
 /**
  * {@code ./fleetgate status} for people, as {@code pm2 ls} shows it: one row per worker, a line
- * with the ready count, then each worker's reason for being down, if any. Reads the API's status
- * document; a field it lacks prints as "-".
+ * with the ready count, then each worker's reason for being down, if any. With several apps, an
+ * {@code APP} column comes first, the rows stay grouped by app (the server's order) and the ready
+ * count is one line per app. Reads the API's status document; a field it lacks prints as "-".
  */
 final class StatusTable {
 
   static final String NONE = "-";
+
+  /** The app whose workers have bare ids, as the server names it. */
+  static final String DEFAULT_APP = "default";
 
   private static final String[] HEADINGS = {
     "ID",
@@ -36,47 +40,67 @@ final class StatusTable {
 
   static String format(Map<String, Object> status) {
     Instant now = instant(status.get("time"));
+    List<?> apps = list(status.get("apps"));
+    boolean byApp = apps.size() > 1;
     List<String[]> rows = new ArrayList<>();
-    rows.add(HEADINGS);
+    rows.add(byApp ? withApp("APP", HEADINGS) : HEADINGS);
     List<String> reasons = new ArrayList<>();
     for (Object item : list(status.get("workers"))) {
       if (!(item instanceof Map<?, ?> worker)) {
         continue;
       }
-      rows.add(
-          new String[] {
-            text(worker.get("id")),
-            text(worker.get("state")),
-            text(worker.get("pid")),
-            text(worker.get("port")),
-            worker.get("uptimeSeconds") instanceof Long seconds
-                ? duration(Duration.ofSeconds(seconds))
-                : NONE,
-            text(worker.get("restarts")),
-            text(worker.get("inFlight")),
-            text(worker.get("requests")),
-            text(worker.get("errors")),
-            worker.get("memoryBytes") instanceof Long bytes ? bytes(bytes) : NONE,
-            worker.get("cpuPercent") instanceof Number cpu ? percent(cpu.doubleValue()) : NONE,
-            exit(worker.get("lastExit"), now)
-          });
+      String[] row = {
+        text(worker.get("id")),
+        text(worker.get("state")),
+        text(worker.get("pid")),
+        text(worker.get("port")),
+        worker.get("uptimeSeconds") instanceof Long seconds
+            ? duration(Duration.ofSeconds(seconds))
+            : NONE,
+        text(worker.get("restarts")),
+        text(worker.get("inFlight")),
+        text(worker.get("requests")),
+        text(worker.get("errors")),
+        worker.get("memoryBytes") instanceof Long bytes ? bytes(bytes) : NONE,
+        worker.get("cpuPercent") instanceof Number cpu ? percent(cpu.doubleValue()) : NONE,
+        exit(worker.get("lastExit"), now)
+      };
+      rows.add(byApp ? withApp(text(worker.get("app")), row) : row);
       if (worker.get("reason") instanceof String reason) {
-        reasons.add("worker " + text(worker.get("id")) + ": " + reason);
+        Object name = worker.get("name") != null ? worker.get("name") : worker.get("id");
+        reasons.add("worker " + text(name) + ": " + reason);
       }
     }
     StringBuilder out = new StringBuilder();
     columns(rows, out);
-    out.append(text(status.get("ready")))
-        .append(" of ")
-        .append(text(status.get("desired")))
-        .append(" ready\n");
+    if (apps.isEmpty()) {
+      out.append(readyLine(status));
+    }
+    for (Object item : apps) {
+      if (item instanceof Map<?, ?> app) {
+        // The default app alone reads as before apps: "1 of 2 ready".
+        boolean named = byApp || !DEFAULT_APP.equals(app.get("name"));
+        out.append(named ? text(app.get("name")) + ": " : "").append(readyLine(app));
+      }
+    }
     reasons.forEach(reason -> out.append(reason).append('\n'));
     return out.toString();
   }
 
+  private static String readyLine(Map<?, ?> counts) {
+    return text(counts.get("ready")) + " of " + text(counts.get("desired")) + " ready\n";
+  }
+
+  private static String[] withApp(String app, String[] row) {
+    String[] wider = new String[row.length + 1];
+    wider[0] = app;
+    System.arraycopy(row, 0, wider, 1, row.length);
+    return wider;
+  }
+
   /** Left-aligned columns, two spaces apart, no trailing spaces. */
   private static void columns(List<String[]> rows, StringBuilder out) {
-    int[] widths = new int[HEADINGS.length];
+    int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
       for (int i = 0; i < row.length; i++) {
         widths[i] = Math.max(widths[i], row[i].length());

@@ -8,10 +8,16 @@
  * <p>Requirements (tests name the one they prove):
  *
  * <ul>
- *   <li><b>R1</b> Commands: {@code status}, {@code restart|stop|start|drain <id>}, {@code scale
- *       <n>}, {@code rolling-restart}, {@code logs [-f] [-n <lines>] [<id>]}, {@code help}; options
- *       {@code --json}, {@code --url}, {@code --token}, anywhere on the line. A wrong command line
- *       sends nothing.
+ *   <li><b>R1</b> Commands: {@code status [<app>]}, {@code restart|stop|start|drain <worker>},
+ *       {@code scale [<app>] <n>}, {@code rolling-restart [<app>]}, {@code reload}, {@code logs
+ *       [-f] [-n <lines>] [<worker>|<app>]}, {@code help}; options {@code --json}, {@code --url},
+ *       {@code --token}, anywhere on the line. A wrong command line sends nothing.
+ *       <ul>
+ *         <li><b>R1.1</b> A worker is named {@code api/0}; a bare {@code 0} is the default app's
+ *             (the server's {@code default}, or its only app). Without an app, {@code scale} and
+ *             {@code rolling-restart} act on the default app, {@code status} and {@code logs} show
+ *             every app. Each command with an app uses the API's URLs under {@code apps/<app>/}.
+ *       </ul>
  *   <li><b>R2</b> The server is {@code --url}, else {@code FLEETGATE_URL}, else {@code
  *       http://127.0.0.1:${FLEETGATE_HTTP_PORT:-8080}}; the token is {@code --token}, else {@code
  *       FLEETGATE_API_TOKEN}, else {@code FLEETGATE_ADMIN_API_TOKEN}, else {@code
@@ -20,8 +26,9 @@
  *       stderr), 2 usage, 3 server unreachable or the connection lost, 4 no token, a wrong one, or
  *       the API off.
  *   <li><b>R4</b> For people: {@code status} as a table like {@code pm2 ls} with the ready count
- *       and each down worker's reason; log lines as {@code <id>|out | <text>}; an operation's
- *       message as the server says it.
+ *       and each down worker's reason (with several apps, an {@code APP} column and one ready count
+ *       per app); log lines as {@code <worker>|out | <text>}; an operation's message as the server
+ *       says it.
  *   <li><b>R5</b> {@code --json}: the API's JSON as it answered (status, operations, {@code logs});
  *       {@code logs -f --json}: one JSON object per line, as each arrives.
  *   <li><b>R6</b> The JDK alone (its HTTP client, a small JSON reader): no redirect is followed, so

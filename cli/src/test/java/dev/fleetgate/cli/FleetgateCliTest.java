@@ -64,8 +64,21 @@ class FleetgateCliTest {
               200,
               "{\"time\":\"2026-12-02T15:00:00Z\",\"desired\":1,"
                   + "\"ready\":1,\"workers\":[{\"id\":0,\"state\":\"READY\",\"pid\":7,\"port\":3000}]}");
+      case "apps/api/status" ->
+          send(
+              exchange,
+              200,
+              "{\"time\":\"2026-12-02T15:00:00Z\",\"desired\":1,\"ready\":1,"
+                  + "\"apps\":[{\"name\":\"api\",\"desired\":1,\"ready\":1}],\"workers\":"
+                  + "[{\"id\":0,\"app\":\"api\",\"name\":\"api/0\",\"state\":\"READY\"}]}");
       case "workers/1/restart" ->
           send(exchange, 200, "{\"ok\":true,\"message\":\"Restarted worker 1\"}");
+      case "apps/api/workers/0/restart" ->
+          send(exchange, 200, "{\"ok\":true,\"message\":\"Restarted worker api/0\"}");
+      case "apps/api/scale" ->
+          send(exchange, 200, "{\"ok\":true,\"message\":\"Scaled api to 4 workers\"}");
+      case "apps/nope/rolling-restart" ->
+          send(exchange, 404, "{\"ok\":false,\"message\":\"no app named nope\"}");
       case "workers/9/restart" ->
           send(
               exchange,
@@ -132,6 +145,32 @@ class FleetgateCliTest {
     assertEquals(0, run("restart 1"));
     assertEquals("Restarted worker 1\n", out());
     assertEquals(List.of("POST workers/1/restart"), requests);
+  }
+
+  @Test
+  @DisplayName("R1.1 an app's worker and an app's scale go to the API's URLs under apps/<app>/")
+  void actsOnAnAppsWorkers() {
+    assertEquals(0, run("restart api/0"));
+    assertEquals(0, run("scale api 4"));
+    assertEquals("Restarted worker api/0\nScaled api to 4 workers\n", out());
+    assertEquals(
+        List.of("POST apps/api/workers/0/restart", "POST apps/api/scale {\"count\":4}"), requests);
+  }
+
+  @Test
+  @DisplayName("R1.1 R3 an unknown app is the server's refusal, exit 1")
+  void unknownAppExitsOne() {
+    assertEquals(1, run("rolling-restart nope"));
+    assertEquals("fleetgate: no app named nope\n", err());
+  }
+
+  @Test
+  @DisplayName("R1.1 R4 status of one app asks for that app only")
+  void statusOfOneApp() {
+    assertEquals(0, run("status api"));
+    assertTrue(out().contains("\n0   READY"), out());
+    assertTrue(out().endsWith("api: 1 of 1 ready\n"), out());
+    assertEquals(List.of("GET apps/api/status"), requests);
   }
 
   @Test

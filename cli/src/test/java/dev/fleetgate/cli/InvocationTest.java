@@ -46,9 +46,36 @@ class InvocationTest {
     }
     assertEquals(5, parse("scale 5").count());
     assertEquals(0, parse("scale 0").count());
+    assertEquals(Optional.empty(), parse("scale 5").app());
     assertEquals(Command.ROLLING_RESTART, parse("rolling-restart").command());
+    assertEquals(Optional.empty(), parse("rolling-restart").app());
     assertEquals(Command.HELP, parse("help").command());
     assertEquals(Command.HELP, parse("status --help").command());
+  }
+
+  @Test
+  @DisplayName("R1.1 commands name an app: scale api 4, restart api/0, status api")
+  void readsApps() throws CliFailure {
+    Invocation scale = parse("scale api 4");
+    assertEquals(Optional.of("api"), scale.app());
+    assertEquals(4, scale.count());
+
+    Invocation restart = parse("restart api/0");
+    assertEquals(Optional.of("api"), restart.app());
+    assertEquals(OptionalInt.of(0), restart.worker());
+    assertEquals(Optional.empty(), parse("restart 0").app(), "a bare id: the default app's");
+    assertEquals(Optional.of("default"), parse("drain default/2").app());
+
+    assertEquals(Optional.of("web-2"), parse("rolling-restart web-2").app());
+    assertEquals(Optional.of("api"), parse("status api --json").app());
+    assertEquals(Optional.empty(), parse("status").app());
+
+    Invocation appLogs = parse("logs -f api");
+    assertEquals(Optional.of("api"), appLogs.app());
+    assertEquals(OptionalInt.empty(), appLogs.worker());
+    Invocation workerLogs = parse("logs api/3 -n 5");
+    assertEquals(Optional.of("api"), workerLogs.app());
+    assertEquals(OptionalInt.of(3), workerLogs.worker());
   }
 
   @Test
@@ -74,16 +101,26 @@ class InvocationTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "status status|status takes no status",
+        "status web api|status takes one app, not web api",
+        "status Web|an app's name is a lower-case letter, then letters, digits or dashes, not Web",
+        "reload now|reload takes no now",
         "frobnicate|unknown command frobnicate",
         "restart|restart needs worker id",
         "restart 1 2|restart takes one worker id, not 1 2",
-        "restart one|a worker id must be a whole number, not one",
-        "stop -1|a worker id must be a whole number, not -1",
+        "restart one|a worker is its id (0) or app/id (api/0), not one",
+        "stop -1|a worker is its id (0) or app/id (api/0), not -1",
+        "stop api/|a worker is its id (0) or app/id (api/0), not api/",
+        "stop API/0|a worker is its id (0) or app/id (api/0), not API/0",
         "scale|scale needs number of workers",
         "scale many|the number of workers must be a whole number, not many",
         "scale -2|the number of workers must be a whole number, not -2",
-        "logs 1 2|logs takes one worker id, not 1 2",
+        "scale api|the number of workers must be a whole number, not api",
+        "scale api many|the number of workers must be a whole number, not many",
+        "scale 4 api|an app's name is a lower-case letter, then letters, digits or dashes, not 4",
+        "scale api 4 5|scale takes an app and a number of workers, not api 4 5",
+        "rolling-restart a b|rolling-restart takes one app, not a b",
+        "logs 1 2|logs takes one worker or app, not 1 2",
+        "logs x/y|a worker is its id (0) or app/id (api/0), not x/y",
         "logs -n|-n needs a value",
         "logs -n ten|the number of lines must be a whole number, not ten",
         "status -f|-f goes with logs only",

@@ -39,6 +39,52 @@ class StatusTableTest {
   }
 
   @Test
+  @DisplayName("R4 status of the default app alone reads as before apps")
+  void printsTheDefaultAppAsBefore() {
+    String status =
+        "{\"time\":\"2026-12-02T15:00:00Z\",\"desired\":1,\"ready\":1,"
+            + "\"apps\":[{\"name\":\"default\",\"desired\":1,\"ready\":1}],\"workers\":["
+            + "{\"id\":0,\"app\":\"default\",\"name\":\"0\",\"state\":\"READY\",\"pid\":7,"
+            + "\"port\":3000,\"reason\":\"odd\"}]}";
+
+    assertEquals(
+        """
+        ID  STATE  PID  PORT  UPTIME  RESTARTS  IN-FLIGHT  REQUESTS  ERRORS  MEMORY  CPU  LAST EXIT
+        0   READY  7    3000  -       -         -          -         -       -       -    -
+        1 of 1 ready
+        worker 0: odd
+        """,
+        StatusTable.format(Json.object(status)));
+  }
+
+  @Test
+  @DisplayName("R4 R1.1 several apps: an APP column, rows grouped by app, a ready count per app")
+  void printsAnAppColumnAndCountsPerApp() {
+    String status =
+        "{\"time\":\"2026-12-02T15:00:00Z\",\"desired\":3,\"ready\":2,\"apps\":["
+            + "{\"name\":\"default\",\"desired\":1,\"ready\":1},"
+            + "{\"name\":\"api\",\"desired\":2,\"ready\":1}],\"workers\":["
+            + "{\"id\":0,\"app\":\"default\",\"name\":\"0\",\"state\":\"READY\",\"pid\":7,"
+            + "\"port\":3000},"
+            + "{\"id\":0,\"app\":\"api\",\"name\":\"api/0\",\"state\":\"READY\",\"pid\":8,"
+            + "\"port\":9000},"
+            + "{\"id\":1,\"app\":\"api\",\"name\":\"api/1\",\"state\":\"FAILED\","
+            + "\"pid\":null,\"port\":9001,\"reason\":\"crashed\"}]}";
+
+    assertEquals(
+        """
+        APP      ID  STATE   PID  PORT  UPTIME  RESTARTS  IN-FLIGHT  REQUESTS  ERRORS  MEMORY  CPU  LAST EXIT
+        default  0   READY   7    3000  -       -         -          -         -       -       -    -
+        api      0   READY   8    9000  -       -         -          -         -       -       -    -
+        api      1   FAILED  -    9001  -       -         -          -         -       -       -    -
+        default: 1 of 1 ready
+        api: 1 of 2 ready
+        worker api/1: crashed
+        """,
+        StatusTable.format(Json.object(status)));
+  }
+
+  @Test
   @DisplayName("R4 status of an empty fleet")
   void printsAnEmptyFleet() {
     assertEquals(
@@ -74,6 +120,17 @@ class StatusTableTest {
         "exit 0, 3s ago",
         StatusTable.exit(
             Json.object("{\"code\":0,\"signal\":null,\"at\":\"2026-12-02T14:59:57Z\"}"), now));
+  }
+
+  @Test
+  @DisplayName("R4 R1.1 a log line of an app's worker: its name")
+  void printsLogLinesWithTheWorkersName() {
+    assertEquals(
+        "api/3|out | up",
+        LogFormat.line(
+            Json.object(
+                "{\"worker\":3,\"app\":\"api\",\"name\":\"api/3\",\"stream\":\"out\","
+                    + "\"text\":\"up\"}")));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.fleetgate.proxy;
 
 import dev.fleetgate.proxy.balance.Peer;
+import dev.fleetgate.supervisor.routing.Upstream;
 import dev.fleetgate.supervisor.traffic.ErrorKind;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -43,6 +44,16 @@ public final class Attempt {
 
   public int workerId() {
     return peer.workerId();
+  }
+
+  /** {@code api/0}, or {@code 0} in the default app: how logs name the worker. */
+  public String workerName() {
+    return peer.upstream().workerName();
+  }
+
+  /** The worker tried, for the access log. */
+  public Upstream upstream() {
+    return peer.upstream();
   }
 
   /** When the try started, by {@link System#nanoTime()}. */

@@ -6,6 +6,7 @@ import dev.fleetgate.proxy.accesslog.AccessLog;
 import dev.fleetgate.proxy.balance.Peer;
 import dev.fleetgate.proxy.compression.Compression;
 import dev.fleetgate.proxy.compression.CompressionPolicy;
+import dev.fleetgate.proxy.routes.Route;
 import dev.fleetgate.supervisor.traffic.ErrorKind;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,6 +41,10 @@ final class Exchange {
   final HttpServletResponse response;
   final RequestBody body;
   final RequestId requestId;
+
+  /** The app the request goes to, and the path its workers get (R20). */
+  final Route<AppPool> route;
+
   private final AsyncContext async;
   private final AccessLog accessLog;
   private final StallWatch watch;
@@ -70,8 +75,10 @@ final class Exchange {
       ProxySettings settings,
       AccessLog accessLog,
       RequestId requestId,
-      StallWatch watch) {
+      StallWatch watch,
+      Route<AppPool> route) {
     this.async = async;
+    this.route = route;
     this.accessLog = accessLog;
     this.requestId = requestId;
     this.watch = watch;
@@ -112,9 +119,9 @@ final class Exchange {
     attempt = new Attempt(peer);
   }
 
-  /** The worker of the attempt in flight (or the last one). */
-  int workerId() {
-    return attempt.workerId();
+  /** The worker of the attempt in flight (or the last one), by name ({@code api/0}). */
+  String workerName() {
+    return attempt.workerName();
   }
 
   void sending(CompletableFuture<?> sending) {
@@ -214,7 +221,7 @@ final class Exchange {
   /** Ends the request as {@code verdict} says: the proxy's own answer, or none (client gone). */
   void fail(FailureVerdict verdict) {
     if (verdict.answers()) {
-      fail(verdict.status(), verdict.text(attempt.workerId()), verdict.cause());
+      fail(verdict.status(), verdict.text(attempt.workerName()), verdict.cause());
     } else {
       finish();
     }
@@ -224,7 +231,7 @@ final class Exchange {
   void fail(int status, String text, Throwable cause) {
     Attempt a = attempt;
     FailureLog.failed(
-        request, requestId, a == null ? -1 : a.workerId(), cause == null ? text : cause);
+        request, requestId, a == null ? null : a.workerName(), cause == null ? text : cause);
     if (relay == null && !response.isCommitted()) {
       try {
         response.reset();
@@ -306,7 +313,7 @@ final class Exchange {
             maxTries);
     a.failed(verdict, body.bytes(), r.written());
     if (verdict.kind() != ErrorKind.CLIENT_ABORT) {
-      FailureLog.brokeOffMidBody(request, requestId, a.workerId(), r.written(), verdict.cause());
+      FailureLog.brokeOffMidBody(request, requestId, a.workerName(), r.written(), verdict.cause());
     }
   }
 
@@ -378,7 +385,7 @@ final class Exchange {
             response.getStatus(),
             body.bytes(),
             r == null ? 0 : r.written(),
-            a == null ? -1 : a.workerId(),
+            a == null ? null : a.upstream(),
             a == null ? -1 : a.millisToHead(),
             (now - startNanos) / 1_000_000,
             Math.max(0, tries - 1)));

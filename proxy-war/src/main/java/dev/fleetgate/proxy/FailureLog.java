@@ -14,30 +14,30 @@ final class FailureLog {
   private FailureLog() {}
 
   /** The request got the proxy's own error answer. */
-  static void failed(HttpServletRequest request, RequestId id, int worker, Object why) {
+  static void failed(HttpServletRequest request, RequestId id, String worker, Object why) {
     LOG.log(
         Level.WARNING,
         "{0} {1} failed on worker {2}: {3} (request id {4})",
         new Object[] {
           request.getMethod(),
           request.getRequestURI(),
-          worker < 0 ? "-" : Integer.toString(worker),
+          worker == null ? "-" : worker,
           why.toString(),
           id.toString()
         });
   }
 
   /** A try failed before any of its answer reached the client, and another worker gets it (R5). */
-  static void retrying(RequestId id, int worker, Throwable why) {
+  static void retrying(RequestId id, String worker, Throwable why) {
     LOG.log(
         Level.INFO,
         "Worker {0} failed ({1}); trying another (request id {2})",
-        new Object[] {Integer.toString(worker), why.toString(), id.toString()});
+        new Object[] {worker, why.toString(), id.toString()});
   }
 
   /** A worker broke off in the middle of a body and the client's connection was cut. */
   static void brokeOffMidBody(
-      HttpServletRequest request, RequestId id, int worker, long written, Throwable why) {
+      HttpServletRequest request, RequestId id, String worker, long written, Throwable why) {
     LOG.log(
         Level.WARNING,
         "{0} {1}: worker {2} failed after {3} body bytes; client connection aborted: {4} (request"
@@ -45,7 +45,7 @@ final class FailureLog {
         new Object[] {
           request.getMethod(),
           request.getRequestURI(),
-          Integer.toString(worker),
+          worker,
           Long.toString(written),
           why.toString(),
           id.toString()

@@ -145,7 +145,7 @@ public record FailureVerdict(
   }
 
   /** The one line the client reads with {@link #status}, naming the worker that failed. */
-  public String text(int worker) {
+  public String text(String worker) {
     return switch (status) {
       case 413 -> "request body too large";
       case 400 -> "bad request: the body ended before its content-length";

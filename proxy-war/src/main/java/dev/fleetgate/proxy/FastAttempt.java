@@ -9,6 +9,7 @@ import dev.fleetgate.proxy.upstream.ConnectionPool;
 import dev.fleetgate.proxy.upstream.MalformedResponse;
 import dev.fleetgate.proxy.upstream.ResponseParser;
 import dev.fleetgate.proxy.upstream.WorkerConnection;
+import dev.fleetgate.supervisor.routing.Upstream;
 import dev.fleetgate.supervisor.traffic.ErrorKind;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -80,8 +81,12 @@ final class FastAttempt implements ResponseParser.Sink {
     return attempt.peer();
   }
 
-  int workerId() {
-    return attempt.workerId();
+  String workerName() {
+    return attempt.workerName();
+  }
+
+  Upstream upstream() {
+    return attempt.upstream();
   }
 
   long millisToHead() {
@@ -107,19 +112,25 @@ final class FastAttempt implements ResponseParser.Sink {
     }
   }
 
+  /** The app's own connect timeout: the pool is shared by every app (R20). */
+  private int connectTimeoutMillis() {
+    return millis(settings.connectTimeout().toMillis());
+  }
+
   private FailureVerdict tryOnce(byte[] message, int tries) {
     Peer peer = attempt.peer();
     WorkerConnection connection = null;
     ResponseParser parser = null;
     try {
       connection =
-          unrepeatable
-              ? pool.take(peer.upstream().address(), UNREPEATABLE_IDLE_NANOS)
-              : pool.take(peer.upstream().address());
+          pool.take(
+              peer.upstream().address(),
+              unrepeatable ? UNREPEATABLE_IDLE_NANOS : Long.MAX_VALUE,
+              connectTimeoutMillis());
       parser = exchange(connection, message);
       if (parser == null) { // a pooled connection the worker had closed: once more, fresh
         connection.close();
-        connection = pool.fresh(peer.upstream().address());
+        connection = pool.fresh(peer.upstream().address(), connectTimeoutMillis());
         parser = exchange(connection, message);
         if (parser == null) {
           throw new MalformedResponse("the worker closed the connection without answering");
@@ -288,7 +299,8 @@ final class FastAttempt implements ResponseParser.Sink {
     if (client == Client.ANSWER_STARTED) {
       // The worker broke off in the middle of the body: the client's connection is cut, so a
       // chunked body never looks whole (as the asynchronous path does).
-      FailureLog.brokeOffMidBody(request, requestId, attempt.workerId(), written, verdict.cause());
+      FailureLog.brokeOffMidBody(
+          request, requestId, attempt.workerName(), written, verdict.cause());
       ConnectionAbort.abort(request);
     } else if (client == Client.WAITING && !response.isCommitted()) {
       response.reset();

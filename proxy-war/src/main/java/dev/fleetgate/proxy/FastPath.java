@@ -4,6 +4,7 @@ import dev.fleetgate.proxy.accesslog.AccessLog;
 import dev.fleetgate.proxy.balance.Balancer;
 import dev.fleetgate.proxy.balance.Peer;
 import dev.fleetgate.proxy.balance.PeerSet;
+import dev.fleetgate.proxy.routes.Route;
 import dev.fleetgate.proxy.upstream.ConnectionPool;
 import dev.fleetgate.proxy.upstream.ResponseParser;
 import dev.fleetgate.supervisor.routing.RoutingTable;
@@ -42,7 +43,7 @@ final class FastPath {
   private final AccessLog accessLog;
   private final ConnectionPool pool;
   private final int maxWaiting;
-  private final AtomicInteger waiting = new AtomicInteger();
+  private final AtomicInteger waiting;
   private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[READ_BUFFER]);
 
   FastPath(
@@ -51,14 +52,17 @@ final class FastPath {
       RoutingTable routing,
       ForwardingPolicy forwarding,
       AccessLog accessLog,
-      ConnectionPool pool) {
+      ConnectionPool pool,
+      AtomicInteger waiting,
+      int maxWaiting) {
     this.settings = settings;
     this.balancer = balancer;
     this.routing = routing;
     this.forwarding = forwarding;
     this.accessLog = accessLog;
     this.pool = pool;
-    this.maxWaiting = settings.syncThreads();
+    this.waiting = waiting; // shared by every app's fast path: one budget of request threads
+    this.maxWaiting = maxWaiting;
   }
 
   /**
@@ -86,7 +90,8 @@ final class FastPath {
    *
    * @return false when it did nothing: the asynchronous path takes over
    */
-  boolean tryProxy(HttpServletRequest request, HttpServletResponse response, RequestId id)
+  boolean tryProxy(
+      HttpServletRequest request, HttpServletResponse response, RequestId id, Route<?> route)
       throws IOException {
     int bodyLength = (int) Math.max(0, request.getContentLengthLong());
     if (bodyLength > 0 && request.getInputStream().available() < bodyLength) {
@@ -97,7 +102,7 @@ final class FastPath {
       return false;
     }
     try {
-      proxy(request, response, bodyLength, id);
+      proxy(request, response, bodyLength, id, route);
       return true;
     } finally {
       waiting.decrementAndGet();
@@ -105,9 +110,9 @@ final class FastPath {
   }
 
   /** The head the worker gets, followed by the body when there is one: one write. */
-  private byte[] message(HttpServletRequest request, int bodyLength, RequestId id)
+  private byte[] message(HttpServletRequest request, int bodyLength, RequestId id, Route<?> route)
       throws IOException {
-    byte[] head = WorkerRequestHead.of(request, forwarding, id, null, bodyLength);
+    byte[] head = WorkerRequestHead.of(request, route, forwarding, id, null, bodyLength);
     if (bodyLength == 0) {
       return head;
     }
@@ -127,7 +132,11 @@ final class FastPath {
    * the access log line (R1, R4, R5, R9).
    */
   private void proxy(
-      HttpServletRequest request, HttpServletResponse response, int bodyLength, RequestId id)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int bodyLength,
+      RequestId id,
+      Route<?> route)
       throws IOException {
     long started = System.nanoTime();
     byte[] message = null;
@@ -140,10 +149,10 @@ final class FastPath {
       Peer next = balancer.choose(peers, settings.hashKey().of(request), tried);
       if (next == null) {
         if (verdict != null) { // as nginx: the last worker's error counts
-          reply(request, response, id, verdict, attempt.workerId());
+          reply(request, response, id, verdict, attempt.workerName());
         } else {
           String text = peers.peers().isEmpty() ? "no worker is ready" : "no live worker";
-          reply(request, response, id, -1, HttpServletResponse.SC_BAD_GATEWAY, text, text);
+          reply(request, response, id, null, HttpServletResponse.SC_BAD_GATEWAY, text, text);
         }
         break;
       }
@@ -154,7 +163,7 @@ final class FastPath {
         tried.add(attempt.peer());
       }
       if (message == null) {
-        message = message(request, bodyLength, id);
+        message = message(request, bodyLength, id, route);
       }
       attempt =
           new FastAttempt(next, request, response, id, pool, settings, buffers.get(), bodyLength);
@@ -163,10 +172,10 @@ final class FastPath {
         break; // answered
       }
       if (!verdict.retry()) {
-        reply(request, response, id, verdict, attempt.workerId());
+        reply(request, response, id, verdict, attempt.workerName());
         break;
       }
-      FailureLog.retrying(id, attempt.workerId(), verdict.cause());
+      FailureLog.retrying(id, attempt.workerName(), verdict.cause());
     }
     log(request, response, id, attempt, tries, started);
   }
@@ -177,7 +186,7 @@ final class FastPath {
       HttpServletResponse response,
       RequestId id,
       FailureVerdict verdict,
-      int worker)
+      String worker)
       throws IOException {
     if (verdict.answers()) {
       reply(request, response, id, worker, verdict.status(), verdict.text(worker), verdict.cause());
@@ -188,7 +197,7 @@ final class FastPath {
       HttpServletRequest request,
       HttpServletResponse response,
       RequestId id,
-      int worker,
+      String worker,
       int status,
       String text,
       Object why)
@@ -218,7 +227,7 @@ final class FastPath {
             response.getStatus(),
             attempt == null ? 0 : attempt.bodyBytes(),
             attempt == null ? 0 : attempt.written,
-            attempt == null ? -1 : attempt.workerId(),
+            attempt == null ? null : attempt.upstream(),
             attempt == null ? -1 : attempt.millisToHead(),
             (System.nanoTime() - started) / 1_000_000,
             Math.max(0, tries - 1)));

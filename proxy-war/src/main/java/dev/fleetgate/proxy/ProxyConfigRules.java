@@ -15,7 +15,7 @@ import dev.fleetgate.supervisor.config.InvalidConfigurationException;
 public final class ProxyConfigRules implements ConfigRules {
   @Override
   public void apply(ConfigValues values) {
-    ProxySettings.read(values);
+    ProxyPlan.read(values);
     FrontDoorLink.headerTimeout(values);
     FrontDoorLink.maxUnfinishedHeads(values);
     TlsConfig tls;

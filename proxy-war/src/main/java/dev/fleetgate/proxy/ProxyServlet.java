@@ -2,11 +2,11 @@ package dev.fleetgate.proxy;
 
 import dev.fleetgate.proxy.balance.Peer;
 import dev.fleetgate.proxy.balance.PeerSet;
+import dev.fleetgate.proxy.routes.Route;
 import dev.fleetgate.proxy.upgrade.UpgradeForwarder;
 import dev.fleetgate.proxy.upstream.ConnectionPool;
 import dev.fleetgate.supervisor.boundary.Supervisor;
 import dev.fleetgate.supervisor.config.ConfigValues;
-import dev.fleetgate.supervisor.routing.RoutingTable;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -19,6 +19,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -45,7 +47,6 @@ public class ProxyServlet extends HttpServlet {
   @Inject private transient ProxyStatus status;
   @Resource private transient ManagedScheduledExecutorService scheduler;
 
-  private transient RoutingTable routing;
   private transient StallWatch stalls;
   private transient ConnectionPool workerConnections;
   private transient volatile ProxyRuntime runtime;
@@ -54,10 +55,10 @@ public class ProxyServlet extends HttpServlet {
   public void init() {
     Config config = ConfigProvider.getConfig();
     ConfigValues values = new ConfigValues(key -> config.getOptionalValue(key, String.class));
-    ProxySettings settings = ProxySettings.read(values);
-    FrontDoorLink.configure(values, settings.maxBodySize());
+    ProxyPlan plan = ProxyPlan.read(values);
+    ProxySettings settings = plan.server();
+    FrontDoorLink.configure(values, plan.largestBody());
     ConnectionAbort.probe(getServletContext().getClass().getClassLoader());
-    routing = supervisor.routingTable();
     // nginx's keepalive 32; idle ones dropped after 4 s, before Node's 5 s keepAliveTimeout.
     workerConnections =
         new ConnectionPool(
@@ -65,14 +66,11 @@ public class ProxyServlet extends HttpServlet {
             TimeUnit.SECONDS.toNanos(4),
             (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()),
             System::nanoTime);
-    status.opened(routing);
-    stalls =
-        new StallWatch(
-            settings.readTimeout().compareTo(settings.responseTimeout()) < 0
-                ? settings.readTimeout()
-                : settings.responseTimeout());
+    status.opened();
+    stalls = new StallWatch(shortestTimeout(plan));
     stalls.start(scheduler);
-    runtime = ProxyRuntime.start(settings, routing, workerConnections, scheduler, null);
+    runtime =
+        ProxyRuntime.start(plan, supervisor::routingTable, workerConnections, scheduler, null);
     supervisor.onReload(this::prepareReload);
     logSettings("Fleetgate proxy", runtime);
   }
@@ -82,27 +80,42 @@ public class ProxyServlet extends HttpServlet {
    * changes nothing; the returned step puts them in force for every request that starts after it.
    */
   private Runnable prepareReload(ConfigValues values) {
-    ProxySettings settings = ProxySettings.read(values);
+    ProxyPlan plan = ProxyPlan.read(values);
     return () -> {
       ProxyRuntime old = runtime;
-      runtime = ProxyRuntime.start(settings, routing, workerConnections, scheduler, old);
-      FrontDoorLink.configure(values, settings.maxBodySize());
+      runtime =
+          ProxyRuntime.start(plan, supervisor::routingTable, workerConnections, scheduler, old);
+      FrontDoorLink.configure(values, plan.largestBody());
       old.stop(runtime);
       logSettings("Fleetgate proxy reloaded", runtime);
     };
   }
 
+  /** How often idle timeouts are looked at: the shortest of any app's (the sweep is shared). */
+  private static Duration shortestTimeout(ProxyPlan plan) {
+    Duration shortest = null;
+    for (ProxySettings pool : plan.pools().values()) {
+      for (Duration timeout : List.of(pool.readTimeout(), pool.responseTimeout())) {
+        shortest = shortest == null || timeout.compareTo(shortest) < 0 ? timeout : shortest;
+      }
+    }
+    return shortest;
+  }
+
   private static void logSettings(String what, ProxyRuntime runtime) {
-    LOG.log(
-        Level.INFO,
-        "{0}: {1}, up to {2} tries, max body {3} bytes, {4} worker client(s)",
-        new Object[] {
-          what,
-          runtime.settings.strategy(),
-          Integer.toString(runtime.settings.maxTries()),
-          Long.toString(runtime.settings.maxBodySize()),
-          Integer.toString(runtime.clients.size())
-        });
+    for (AppPool pool : runtime.pools) {
+      LOG.log(
+          Level.INFO,
+          "{0}, app {1}: {2}, up to {3} tries, max body {4} bytes, {5} worker client(s)",
+          new Object[] {
+            what,
+            pool.app,
+            pool.settings.strategy(),
+            Integer.toString(pool.settings.maxTries()),
+            Long.toString(pool.settings.maxBodySize()),
+            Integer.toString(pool.clients.size())
+          });
+    }
   }
 
   @Override
@@ -130,28 +143,34 @@ public class ProxyServlet extends HttpServlet {
       RequestFraming.refuse(response, refusal);
       return;
     }
-    if (routing.stopping()) {
-      response.setHeader(
-          "Connection", "close"); // draining to stop: the next request goes elsewhere
-    }
     if ("CONNECT".equals(request.getMethod())) {
       reply(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "CONNECT is not supported");
       return;
     }
-    ProxySettings settings = rt.settings;
+    Route<AppPool> route = rt.routes.match(request.getServerName(), request.getRequestURI());
+    if (route == null) {
+      reply(response, HttpServletResponse.SC_NOT_FOUND, "no app serves this host and path");
+      return;
+    }
+    AppPool pool = route.target();
+    if (pool.routing.stopping()) {
+      response.setHeader(
+          "Connection", "close"); // draining to stop: the next request goes elsewhere
+    }
+    ProxySettings settings = pool.settings;
     if (UpgradeForwarder.wanted(request)) {
       Peer peer =
-          rt.balancer.choose(
-              rt.balancer.peers(routing.current()), settings.hashKey().of(request), null);
+          pool.balancer.choose(
+              pool.balancer.peers(pool.routing.current()), settings.hashKey().of(request), null);
       if (peer == null) {
         reply(response, HttpServletResponse.SC_BAD_GATEWAY, "no worker is ready");
       } else {
-        rt.upgrades.forward(request, response, peer, id);
+        pool.upgrades.forward(request, response, peer, id, route);
       }
       return;
     }
     if (FastPath.suits(request, settings.maxBodySize())
-        && rt.fastPath.tryProxy(request, response, id)) {
+        && pool.fastPath.tryProxy(request, response, id, route)) {
       return;
     }
     RequestBody body = new RequestBody(request, settings.maxBodySize());
@@ -162,14 +181,15 @@ public class ProxyServlet extends HttpServlet {
     }
     AsyncContext async = request.startAsync();
     async.setTimeout(0); // the worker's pace decides; our own timeouts are below
-    forward(rt, new Exchange(async, body, settings, rt.accessLog, id, stalls));
+    forward(new Exchange(async, body, settings, rt.accessLog, id, stalls, route));
   }
 
   /** Chooses a worker not tried yet and sends it the request (R1, R4, R5). */
-  private void forward(ProxyRuntime rt, Exchange exchange) {
-    PeerSet peers = rt.balancer.peers(routing.current());
+  private void forward(Exchange exchange) {
+    AppPool pool = exchange.route.target();
+    PeerSet peers = pool.balancer.peers(pool.routing.current());
     Peer peer =
-        rt.balancer.choose(peers, rt.settings.hashKey().of(exchange.request), exchange.tried());
+        pool.balancer.choose(peers, pool.settings.hashKey().of(exchange.request), exchange.tried());
     if (peer == null && exchange.lastVerdict() != null) {
       exchange.fail(exchange.lastVerdict()); // as nginx: the last worker's error counts
       return;
@@ -183,7 +203,7 @@ public class ProxyServlet extends HttpServlet {
     }
     HttpRequest outbound;
     try {
-      outbound = rt.workerRequests.build(exchange, peer);
+      outbound = pool.workerRequests.build(exchange, peer);
     } catch (IllegalArgumentException e) {
       // The message would name the worker's address: the log gets it, the client does not.
       LOG.log(Level.FINE, "Request not expressible to a worker: {0}", e.getMessage());
@@ -193,23 +213,23 @@ public class ProxyServlet extends HttpServlet {
     }
     exchange.attempting(peer);
     CompletableFuture<?> sending =
-        rt.clients.forWorker(peer.workerId()).sendAsync(outbound, exchange::relayHead);
+        pool.clients.forWorker(peer.workerId()).sendAsync(outbound, exchange::relayHead);
     exchange.sending(sending);
-    sending.whenComplete((answer, error) -> attemptFailed(rt, exchange, error));
+    sending.whenComplete((answer, error) -> attemptFailed(exchange, error));
   }
 
   /**
    * After a failed attempt, as its {@link FailureVerdict} says: the next worker, or the proxy's own
    * answer (502, 504, 413, 408), or nothing when the client left.
    */
-  private void attemptFailed(ProxyRuntime rt, Exchange exchange, Throwable error) {
+  private void attemptFailed(Exchange exchange, Throwable error) {
     if (error == null || exchange.answering()) {
       return; // answered: the relay ends the exchange
     }
     FailureVerdict verdict = exchange.attemptFailed(error);
     if (verdict.retry()) {
-      FailureLog.retrying(exchange.requestId, exchange.workerId(), verdict.cause());
-      forward(rt, exchange);
+      FailureLog.retrying(exchange.requestId, exchange.workerName(), verdict.cause());
+      forward(exchange);
     } else {
       exchange.fail(verdict);
     }

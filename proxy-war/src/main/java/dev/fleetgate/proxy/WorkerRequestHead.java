@@ -2,9 +2,11 @@ package dev.fleetgate.proxy;
 
 import dev.fleetgate.proxy.headers.HopByHopHeaders;
 import dev.fleetgate.proxy.headers.RequestHeaders;
+import dev.fleetgate.proxy.routes.Route;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,11 +19,16 @@ public final class WorkerRequestHead {
 
   /** The head of an upgrade request, or of a request without a body. */
   public static byte[] of(
-      HttpServletRequest request, ForwardingPolicy forwarding, RequestId id, String upgrade) {
-    return of(request, forwarding, id, upgrade, 0);
+      HttpServletRequest request,
+      Route<?> route,
+      ForwardingPolicy forwarding,
+      RequestId id,
+      String upgrade) {
+    return of(request, route, forwarding, id, upgrade, 0);
   }
 
   /**
+   * @param route the request's app, which may take a prefix off the path (R20)
    * @param id the request's id, sent in place of any the client sent (R18)
    * @param upgrade the protocol to ask the worker to switch to ({@code Upgrade} and {@code
    *     Connection: Upgrade} sent explicitly, as nginx must be told to), or null
@@ -30,18 +37,19 @@ public final class WorkerRequestHead {
    */
   public static byte[] of(
       HttpServletRequest request,
+      Route<?> route,
       ForwardingPolicy forwarding,
       RequestId id,
       String upgrade,
       long bodyLength) {
     StringBuilder head = new StringBuilder(512);
     String query = request.getQueryString();
-    head.append(request.getMethod()).append(' ').append(request.getRequestURI());
+    head.append(request.getMethod()).append(' ').append(route.workerPath(request.getRequestURI()));
     if (query != null) {
       head.append('?').append(query);
     }
     head.append(" HTTP/1.1\r\n");
-    Map<String, String> forwarded = forwarding.headersFor(request, id);
+    Map<String, String> forwarded = forwardedHeaders(request, route, forwarding, id);
     HopByHopHeaders hopByHop =
         HopByHopHeaders.of(Collections.list(request.getHeaders("Connection")));
     for (String name : Collections.list(request.getHeaderNames())) {
@@ -65,6 +73,23 @@ public final class WorkerRequestHead {
     }
     head.append("\r\n");
     return head.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * The headers the proxy sets in place of the client's: the forwarding headers, the request id,
+   * and {@code X-Forwarded-Prefix} when the app's prefix was taken off the path (as Traefik and
+   * Spring's {@code ForwardedHeaderFilter} know it).
+   */
+  static Map<String, String> forwardedHeaders(
+      HttpServletRequest request, Route<?> route, ForwardingPolicy forwarding, RequestId id) {
+    Map<String, String> forwarded = forwarding.headersFor(request, id);
+    String removed = route.removedPrefix();
+    if (removed == null) {
+      return forwarded;
+    }
+    Map<String, String> withPrefix = new LinkedHashMap<>(forwarded);
+    withPrefix.put("X-Forwarded-Prefix", removed);
+    return withPrefix;
   }
 
   private static boolean setByTheProxy(String name, Map<String, String> forwarded) {

@@ -40,7 +40,7 @@ final class WorkerRequests {
     URI target =
         URI.create(
             peer.upstream().baseUri()
-                + request.getRequestURI()
+                + exchange.route.workerPath(request.getRequestURI())
                 + (query == null ? "" : "?" + query));
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(target).method(request.getMethod(), exchange.body.publisher());
@@ -49,7 +49,8 @@ final class WorkerRequests {
       builder.timeout(responseTimeout);
     }
     copyHeaders(request, builder);
-    forwarding.headersFor(request, exchange.requestId).forEach(builder::setHeader);
+    WorkerRequestHead.forwardedHeaders(request, exchange.route, forwarding, exchange.requestId)
+        .forEach(builder::setHeader);
     if (exchange.body.chunked() && closesChunkedUploads) {
       // A chunked upload that breaks off (too large, client gone) leaves the worker waiting for
       // the rest: that connection must never carry another request.

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** R7, R12: each try on a worker counts once, in flight and in traffic, however it ends. */
 class AttemptTest {
-  final WorkerTraffic traffic = new WorkerTraffic(0);
+  final WorkerTraffic traffic = new WorkerTraffic("default", 0);
   final Upstream upstream = new Upstream(0, "127.0.0.1", 3000, traffic);
   final PassiveHealth health = new PassiveHealth(3, Duration.ofSeconds(10), System::nanoTime);
   final Peer peer = new Peer(upstream, 1, health, new ActiveHealth(2, 3));

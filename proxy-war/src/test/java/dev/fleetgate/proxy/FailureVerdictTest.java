@@ -112,19 +112,20 @@ class FailureVerdictTest {
 
   @Test
   void r4_tellsTheClientWhichWorkerFailedAndHow() {
-    assertEquals("bad gateway: worker 2 failed", verdict(new ConnectException("refused")).text(2));
     assertEquals(
-        "gateway timeout: worker 2 did not answer in time",
-        verdict(new HttpTimeoutException("slow")).text(2));
+        "bad gateway: worker api/2 failed", verdict(new ConnectException("refused")).text("api/2"));
+    assertEquals(
+        "gateway timeout: worker api/2 did not answer in time",
+        verdict(new HttpTimeoutException("slow")).text("api/2"));
     assertEquals(
         "request body too large",
         FailureVerdict.of(new IOException(), "PUT", Body.TOO_LARGE, Client.WAITING, 1, MAX_TRIES)
-            .text(2));
-    assertEquals("request body timeout", verdict(new ClientTooSlow("slow")).text(2));
+            .text("api/2"));
+    assertEquals("request body timeout", verdict(new ClientTooSlow("slow")).text("api/2"));
     assertEquals(
         "bad request: the body ended before its content-length",
         FailureVerdict.of(new IOException(), "PUT", Body.SHORT, Client.WAITING, 1, MAX_TRIES)
-            .text(2));
+            .text("api/2"));
   }
 
   @Test

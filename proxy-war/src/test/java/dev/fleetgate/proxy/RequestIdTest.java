@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fleetgate.proxy.headers.RequestIds;
 import dev.fleetgate.proxy.headers.TrustedProxies;
+import dev.fleetgate.proxy.routes.Route;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * proxy writes (fast path, upgrades), whatever the client sent under that name.
  */
 class RequestIdTest {
+  static final Route<Object> ANY_PATH = new Route<>(null, "default", "", false);
+
   static final String CLIENTS = "client-chosen-id";
 
   final ForwardingPolicy cut =
@@ -69,7 +72,8 @@ class RequestIdTest {
   /** The values of {@code name} in the head the worker gets. */
   List<String> sentToTheWorker(HttpServletRequest request, RequestId id, String name) {
     String head =
-        new String(WorkerRequestHead.of(request, cut, id, null), StandardCharsets.ISO_8859_1);
+        new String(
+            WorkerRequestHead.of(request, ANY_PATH, cut, id, null), StandardCharsets.ISO_8859_1);
     List<String> values = new ArrayList<>();
     for (String line : head.split("\r\n")) {
       int colon = line.indexOf(':');
@@ -129,7 +133,8 @@ class RequestIdTest {
     assertSame(RequestId.NONE, id);
     assertEquals("-", id.toString(), "as log lines show it");
     String head =
-        new String(WorkerRequestHead.of(request, off, id, null), StandardCharsets.ISO_8859_1);
+        new String(
+            WorkerRequestHead.of(request, ANY_PATH, off, id, null), StandardCharsets.ISO_8859_1);
     assertTrue(head.contains("X-Request-Id: " + CLIENTS + "\r\n"), head);
     assertFalse(off.headersFor(request, id).containsKey("X-Request-Id"));
   }

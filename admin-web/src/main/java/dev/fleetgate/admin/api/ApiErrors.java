@@ -1,9 +1,12 @@
 package dev.fleetgate.admin.api;
 
+import dev.fleetgate.supervisor.boundary.OperationFailedException;
+import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.NoSuchElementException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,6 +25,14 @@ public class ApiErrors implements ExceptionMapper<Exception> {
     if (e instanceof ApiRefusal refusal) {
       return JsonAnswer.message(refusal.status(), refusal.getMessage());
     }
+    if (e instanceof OperationFailedException failed) {
+      return JsonAnswer.message(status(failed.kind()), failed.getMessage());
+    }
+    if (e instanceof EJBException && e.getCause() instanceof NoSuchElementException gone) {
+      // A query about an app or worker that a reload or a scale-down removed meanwhile.
+      return JsonAnswer.message(
+          404, gone.getMessage() == null ? "no such worker" : gone.getMessage());
+    }
     if (e instanceof WebApplicationException web) {
       Response given = web.getResponse();
       if (given.hasEntity()) {
@@ -32,6 +43,15 @@ public class ApiErrors implements ExceptionMapper<Exception> {
     }
     LOG.log(Level.SEVERE, "Fleetgate API call failed", e);
     return JsonAnswer.message(500, "The server failed to answer; its log says why.");
+  }
+
+  static int status(OperationFailedException.Kind kind) {
+    return switch (kind) {
+      case NO_SUCH_WORKER -> 404;
+      case INVALID_ARGUMENT -> 400;
+      case REFUSED -> 409;
+      case FAILED -> 500;
+    };
   }
 
   static String sentence(int status) {

@@ -1,6 +1,7 @@
 package dev.fleetgate.admin.api;
 
 import dev.fleetgate.supervisor.entity.LogEntry;
+import dev.fleetgate.supervisor.entity.WorkerName;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -11,8 +12,8 @@ import java.util.NoSuchElementException;
 
 /**
  * Where a reader of the workers' output is (R4): the number of the last line it got from each
- * worker. The first read gives the last lines kept; each later read gives the lines written since,
- * each once, in the order they were numbered. Pure: the lines come from a {@link Reader}.
+ * worker, of any app. The first read gives the last lines kept; each later read gives the lines
+ * written since, each once, oldest first. Pure: the lines come from a {@link Reader}.
  */
 final class LogCursor {
 
@@ -20,19 +21,31 @@ final class LogCursor {
   @FunctionalInterface
   interface Reader {
     /**
-     * @throws NoSuchElementException when the worker does not exist (any more)
+     * @throws NoSuchElementException when the worker (or its app) does not exist (any more)
      */
-    List<LogEntry> after(int workerId, long number);
+    List<LogEntry> after(WorkerName worker, long number);
   }
 
-  private final Map<Integer, Long> lastSeen = new HashMap<>();
+  /** A line and the app of the worker that wrote it, which {@link LogEntry} does not say. */
+  record Line(String app, LogEntry entry) {
+    WorkerName worker() {
+      return new WorkerName(app, entry.workerId());
+    }
+  }
+
+  // Oldest first: by time, then by number, which orders the lines of one app's workers.
+  private static final Comparator<Line> WRITTEN =
+      Comparator.comparing((Line line) -> line.entry().line().at())
+          .thenComparingLong(line -> line.entry().number());
+
+  private final Map<WorkerName, Long> lastSeen = new HashMap<>();
 
   /**
    * The last {@code lines} lines kept of these workers, oldest first; from now on each worker's
    * later lines are new. A worker that is gone meanwhile is left out.
    */
-  List<LogEntry> first(Collection<Integer> workerIds, Reader reader, int lines) {
-    List<LogEntry> all = read(workerIds, reader);
+  List<Line> first(Collection<WorkerName> workers, Reader reader, int lines) {
+    List<Line> all = read(workers, reader);
     return all.subList(Math.max(0, all.size() - lines), all.size());
   }
 
@@ -42,8 +55,8 @@ final class LogCursor {
    *
    * @throws NoSuchElementException when there is no such worker
    */
-  List<LogEntry> first(int workerId, Reader reader, int lines) {
-    List<LogEntry> all = next(workerId, reader);
+  List<Line> first(WorkerName worker, Reader reader, int lines) {
+    List<Line> all = next(worker, reader);
     return all.subList(Math.max(0, all.size() - lines), all.size());
   }
 
@@ -51,8 +64,8 @@ final class LogCursor {
    * The lines these workers wrote since the last read, oldest first. A worker first seen now gives
    * all its lines: it started since. A worker that is gone meanwhile is left out.
    */
-  List<LogEntry> next(Collection<Integer> workerIds, Reader reader) {
-    return read(workerIds, reader);
+  List<Line> next(Collection<WorkerName> workers, Reader reader) {
+    return read(workers, reader);
   }
 
   /**
@@ -60,28 +73,24 @@ final class LogCursor {
    *
    * @throws NoSuchElementException when the worker is gone
    */
-  List<LogEntry> next(int workerId, Reader reader) {
-    List<LogEntry> lines = reader.after(workerId, lastSeen.getOrDefault(workerId, 0L));
-    remember(workerId, lines);
-    return lines;
+  List<Line> next(WorkerName worker, Reader reader) {
+    List<LogEntry> lines = reader.after(worker, lastSeen.getOrDefault(worker, 0L));
+    if (!lines.isEmpty()) {
+      lastSeen.put(worker, lines.get(lines.size() - 1).number());
+    }
+    return lines.stream().map(entry -> new Line(worker.app(), entry)).toList();
   }
 
-  private List<LogEntry> read(Collection<Integer> workerIds, Reader reader) {
-    List<LogEntry> all = new ArrayList<>();
-    for (int id : workerIds) {
+  private List<Line> read(Collection<WorkerName> workers, Reader reader) {
+    List<Line> all = new ArrayList<>();
+    for (WorkerName worker : workers) {
       try {
-        all.addAll(next(id, reader));
+        all.addAll(next(worker, reader));
       } catch (NoSuchElementException gone) {
-        lastSeen.remove(id);
+        lastSeen.remove(worker);
       }
     }
-    all.sort(Comparator.comparingLong(LogEntry::number));
+    all.sort(WRITTEN);
     return all;
-  }
-
-  private void remember(int workerId, List<LogEntry> lines) {
-    if (!lines.isEmpty()) {
-      lastSeen.put(workerId, lines.get(lines.size() - 1).number());
-    }
   }
 }

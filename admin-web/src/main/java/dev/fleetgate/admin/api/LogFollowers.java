@@ -1,8 +1,9 @@
 package dev.fleetgate.admin.api;
 
+import dev.fleetgate.supervisor.boundary.OperationFailedException;
 import dev.fleetgate.supervisor.boundary.Supervisor;
 import dev.fleetgate.supervisor.entity.LogEntry;
-import dev.fleetgate.supervisor.entity.WorkerSnapshot;
+import dev.fleetgate.supervisor.entity.WorkerName;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -43,33 +43,33 @@ public class LogFollowers {
   private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
 
   /**
-   * Sends {@code first}, then each line the worker (or, without one, any worker) writes.
+   * Sends {@code first}, then each line a worker of {@code scope} writes.
    *
    * @param cursor where {@code first} left the reader
    */
   void follow(
-      LogCursor cursor, OptionalInt workerId, List<LogEntry> first, SseEventSink sink, Sse sse) {
-    Follower follower = new Follower(cursor, workerId, first, sink, sse);
+      LogCursor cursor, LogScope scope, List<LogCursor.Line> first, SseEventSink sink, Sse sse) {
+    Follower follower = new Follower(cursor, scope, first, sink, sse);
     followers.add(follower);
     follower.polling =
         scheduler.scheduleWithFixedDelay(follower::poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
   }
 
-  /** The ids of the workers there are now. */
-  static List<Integer> workerIds(Supervisor supervisor) {
-    return supervisor.snapshot().workers().stream().map(WorkerSnapshot::id).toList();
-  }
-
   /**
-   * Reads the supervisor as {@link LogCursor} needs: an unknown worker is {@code
+   * Reads the supervisor as {@link LogCursor} needs: an unknown worker, or app, is {@code
    * NoSuchElementException}.
    */
-  static List<LogEntry> read(Supervisor supervisor, int workerId, long number) {
+  static List<LogEntry> read(Supervisor supervisor, WorkerName worker, long number) {
     try {
-      return supervisor.logAfter(workerId, number);
+      return supervisor.logAfter(worker.app(), worker.id(), number);
     } catch (EJBException e) {
       if (e.getCause() instanceof NoSuchElementException gone) {
         throw gone;
+      }
+      throw e;
+    } catch (OperationFailedException e) {
+      if (e.kind() == OperationFailedException.Kind.NO_SUCH_WORKER) {
+        throw new NoSuchElementException(e.getMessage());
       }
       throw e;
     }
@@ -83,17 +83,17 @@ public class LogFollowers {
   /** One open stream; {@link #poll} runs on one scheduler thread at a time. */
   private final class Follower {
     private final LogCursor cursor;
-    private final OptionalInt workerId;
+    private final LogScope scope;
     private final SseEventSink sink;
     private final Sse sse;
-    private List<LogEntry> pending;
+    private List<LogCursor.Line> pending;
     private long lastSent = System.nanoTime();
     volatile ScheduledFuture<?> polling;
 
     Follower(
-        LogCursor cursor, OptionalInt workerId, List<LogEntry> first, SseEventSink sink, Sse sse) {
+        LogCursor cursor, LogScope scope, List<LogCursor.Line> first, SseEventSink sink, Sse sse) {
       this.cursor = cursor;
-      this.workerId = workerId;
+      this.scope = scope;
       this.pending = first;
       this.sink = sink;
       this.sse = sse;
@@ -105,22 +105,22 @@ public class LogFollowers {
           end();
           return;
         }
-        List<LogEntry> lines = pending != null ? pending : newLines();
+        List<LogCursor.Line> lines = pending != null ? pending : newLines();
         pending = null;
         if (lines == null) {
           send(
               sse.newEventBuilder()
                   .name("gone")
-                  .data(LogJson.gone(workerId.getAsInt()).toString())
+                  .data(LogJson.gone(scope.single().orElseThrow()).toString())
                   .build());
           end();
           return;
         }
-        for (LogEntry line : lines) {
+        for (LogCursor.Line line : lines) {
           send(
               sse.newEventBuilder()
                   .name("line")
-                  .id(Long.toString(line.number()))
+                  .id(Long.toString(line.entry().number()))
                   .data(LogJson.line(line).toString())
                   .build());
         }
@@ -135,16 +135,17 @@ public class LogFollowers {
     }
 
     /** The new lines, or null when the followed worker is gone. */
-    private List<LogEntry> newLines() {
-      List<Integer> ids = workerIds(supervisor);
-      if (workerId.isEmpty()) {
-        return cursor.next(ids, (id, number) -> read(supervisor, id, number));
+    private List<LogCursor.Line> newLines() {
+      List<WorkerName> workers = scope.workers(supervisor);
+      LogCursor.Reader reader = (worker, number) -> read(supervisor, worker, number);
+      if (scope.single().isEmpty()) {
+        return cursor.next(workers, reader);
       }
-      if (!ids.contains(workerId.getAsInt())) {
+      if (workers.isEmpty()) {
         return null; // asked first: an unknown id would be an EJB system exception, and logged
       }
       try {
-        return cursor.next(workerId.getAsInt(), (id, number) -> read(supervisor, id, number));
+        return cursor.next(scope.single().get(), reader);
       } catch (NoSuchElementException gone) {
         return null;
       }

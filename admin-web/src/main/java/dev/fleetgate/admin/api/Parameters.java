@@ -1,5 +1,6 @@
 package dev.fleetgate.admin.api;
 
+import dev.fleetgate.supervisor.entity.WorkerName;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -9,7 +10,7 @@ import java.io.StringReader;
 
 /**
  * What the API reads from a request, checked (R5): a bad value is an {@link ApiRefusal} that names
- * it — 404 for a worker id that cannot exist, 400 for the rest.
+ * it — 404 for a worker id or an app name that cannot exist, 400 for the rest.
  */
 final class Parameters {
 
@@ -31,6 +32,19 @@ final class Parameters {
       throw new ApiRefusal(404, "no worker " + text);
     }
     return Integer.parseInt(text);
+  }
+
+  /**
+   * An app's name from a URL, as {@link WorkerName#isAppName} allows; whether the app exists is the
+   * supervisor's to say.
+   *
+   * @throws ApiRefusal 404 naming the text
+   */
+  static String app(String text) {
+    if (!WorkerName.isAppName(text)) {
+      throw new ApiRefusal(404, "no app named '" + text + "'");
+    }
+    return text;
   }
 
   /** {@code ?lines=N}: 0 to {@value #MAX_LINES}, {@value #DEFAULT_LINES} when absent. */

@@ -1,8 +1,10 @@
 package dev.fleetgate.admin.api;
 
+import dev.fleetgate.admin.AppFleet;
 import dev.fleetgate.supervisor.entity.ExitStatus;
 import dev.fleetgate.supervisor.entity.FleetSnapshot;
 import dev.fleetgate.supervisor.entity.TrafficSnapshot;
+import dev.fleetgate.supervisor.entity.WorkerName;
 import dev.fleetgate.supervisor.entity.WorkerSnapshot;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -16,14 +18,18 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@code GET /admin/api/status} (R2): the fleet as a JSON document whose fields are always present,
- * {@code null} when a value is unknown or does not apply (the README lists them).
+ * {@code GET /admin/api/status} (R2): the apps and their workers as a JSON document whose fields
+ * are always present, {@code null} when a value is unknown or does not apply (the README lists
+ * them). {@code desired} and {@code ready} count every app's workers; {@code apps} has them per
+ * app, in the configuration's order; {@code workers} app after app, each with its {@code app}, its
+ * id within it and its {@code name} ({@code api/0}, or {@code 0} in the default app).
  *
  * <pre>
  * {"time": "2026-12-02T15:04:05.123Z", "desired": 2, "ready": 2,
- *  "workers": [{"id": 0, "state": "READY", "stateSince": "…", "pid": 4242, "port": 3000,
- *               "uptimeSeconds": 75, "restarts": 1, "inFlight": 0, "requests": 917, "errors": 0,
- *               "memoryBytes": 48234496, "cpuPercent": 0.5,
+ *  "apps": [{"name": "default", "desired": 2, "ready": 2}],
+ *  "workers": [{"id": 0, "app": "default", "name": "0", "state": "READY", "stateSince": "…",
+ *               "pid": 4242, "port": 3000, "uptimeSeconds": 75, "restarts": 1, "inFlight": 0,
+ *               "requests": 917, "errors": 0, "memoryBytes": 48234496, "cpuPercent": 0.5,
  *               "lastExit": {"code": 137, "signal": 9, "at": "…"}, "reason": null}]}
  * </pre>
  */
@@ -31,18 +37,43 @@ final class StatusJson {
 
   private StatusJson() {}
 
-  static JsonObject of(FleetSnapshot fleet, List<TrafficSnapshot> traffic) {
-    Map<Integer, TrafficSnapshot> byWorker =
+  /**
+   * The document of these apps, in their order.
+   *
+   * @param traffic counters by worker; a worker without any shows zeros
+   */
+  static JsonObject of(List<AppFleet> apps, List<TrafficSnapshot> traffic) {
+    Map<WorkerName, TrafficSnapshot> byWorker =
         traffic.stream()
-            .collect(Collectors.toMap(TrafficSnapshot::workerId, Function.identity(), (a, b) -> b));
+            .collect(
+                Collectors.toMap(
+                    t -> new WorkerName(t.app(), t.workerId()), Function.identity(), (a, b) -> b));
+    JsonArrayBuilder summaries = Json.createArrayBuilder();
     JsonArrayBuilder workers = Json.createArrayBuilder();
-    for (WorkerSnapshot worker : fleet.workers()) {
-      workers.add(worker(worker, byWorker.get(worker.id()), fleet.takenAt()));
+    long desired = 0;
+    long ready = 0;
+    Instant time = null;
+    for (AppFleet app : apps) {
+      FleetSnapshot fleet = app.snapshot();
+      summaries.add(
+          Json.createObjectBuilder()
+              .add("name", app.name())
+              .add("desired", fleet.desired())
+              .add("ready", fleet.readyCount()));
+      for (WorkerSnapshot worker : fleet.workers()) {
+        workers.add(
+            worker(
+                worker, byWorker.get(new WorkerName(worker.app(), worker.id())), fleet.takenAt()));
+      }
+      desired += fleet.desired();
+      ready += fleet.readyCount();
+      time = time == null || fleet.takenAt().isAfter(time) ? fleet.takenAt() : time;
     }
     return Json.createObjectBuilder()
-        .add("time", fleet.takenAt().toString())
-        .add("desired", fleet.desired())
-        .add("ready", fleet.readyCount())
+        .add("time", (time == null ? Instant.now() : time).toString())
+        .add("desired", desired)
+        .add("ready", ready)
+        .add("apps", summaries)
         .add("workers", workers)
         .build();
   }
@@ -50,7 +81,11 @@ final class StatusJson {
   private static JsonObjectBuilder worker(
       WorkerSnapshot worker, TrafficSnapshot traffic, Instant now) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder().add("id", worker.id()).add("state", worker.state().name());
+        Json.createObjectBuilder()
+            .add("id", worker.id())
+            .add("app", worker.app())
+            .add("name", worker.name())
+            .add("state", worker.state().name());
     instant(json, "stateSince", worker.since());
     number(json, "pid", worker.pid() > 0 ? worker.pid() : null);
     json.add("port", worker.port());

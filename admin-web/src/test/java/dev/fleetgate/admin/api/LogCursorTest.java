@@ -5,27 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.fleetgate.supervisor.entity.LogEntry;
 import dev.fleetgate.supervisor.entity.LogLine;
+import dev.fleetgate.supervisor.entity.WorkerName;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.TreeMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class LogCursorTest {
 
   /** The fleet's kept lines by worker, numbered by one counter, as the supervisor keeps them. */
-  final Map<Integer, List<LogEntry>> kept = new TreeMap<>();
+  final Map<WorkerName, List<LogEntry>> kept = new LinkedHashMap<>();
 
   long numbers;
 
   final LogCursor.Reader reader =
-      (id, after) -> {
-        List<LogEntry> lines = kept.get(id);
+      (worker, after) -> {
+        List<LogEntry> lines = kept.get(worker);
         if (lines == null) {
-          throw new NoSuchElementException("no worker " + id);
+          throw new NoSuchElementException("no worker " + worker);
         }
         return lines.stream().filter(e -> e.number() > after).toList();
       };
@@ -33,14 +34,20 @@ class LogCursorTest {
   LogCursor cut = new LogCursor();
 
   void write(int worker, String text) {
-    kept.computeIfAbsent(worker, id -> new ArrayList<>())
-        .add(
-            new LogEntry(
-                ++numbers, worker, new LogLine(Instant.EPOCH, LogLine.Stream.STDOUT, text)));
+    write(new WorkerName("default", worker), Instant.EPOCH, text);
   }
 
-  static List<String> texts(List<LogEntry> entries) {
-    return entries.stream().map(e -> e.workerId() + ":" + e.line().text()).toList();
+  void write(WorkerName worker, Instant at, String text) {
+    kept.computeIfAbsent(worker, id -> new ArrayList<>())
+        .add(new LogEntry(++numbers, worker.id(), new LogLine(at, LogLine.Stream.STDOUT, text)));
+  }
+
+  static WorkerName w(int id) {
+    return new WorkerName("default", id);
+  }
+
+  static List<String> texts(List<LogCursor.Line> lines) {
+    return lines.stream().map(l -> l.worker() + ":" + l.entry().line().text()).toList();
   }
 
   @Test
@@ -78,7 +85,7 @@ class LogCursorTest {
     cut.first(kept.keySet(), reader, 10);
     write(0, "b");
 
-    assertEquals(List.of("0:b"), texts(cut.next(List.of(0, 7), reader)));
+    assertEquals(List.of("0:b"), texts(cut.next(List.of(w(0), w(7)), reader)));
   }
 
   @Test
@@ -87,25 +94,43 @@ class LogCursorTest {
     write(0, "a");
     write(1, "other");
     write(0, "b");
-    assertEquals(List.of("0:b"), texts(cut.first(0, reader, 1)));
+    assertEquals(List.of("0:b"), texts(cut.first(w(0), reader, 1)));
 
     write(0, "c");
     write(1, "other again");
-    assertEquals(List.of("0:c"), texts(cut.next(0, reader)));
+    assertEquals(List.of("0:c"), texts(cut.next(w(0), reader)));
 
-    kept.remove(0);
-    assertThrows(NoSuchElementException.class, () -> cut.next(0, reader));
-    assertThrows(NoSuchElementException.class, () -> new LogCursor().first(0, reader, 5));
+    kept.remove(w(0));
+    assertThrows(NoSuchElementException.class, () -> cut.next(w(0), reader));
+    assertThrows(NoSuchElementException.class, () -> new LogCursor().first(w(0), reader, 5));
   }
 
   @Test
   @DisplayName("R4 a worker that takes a gone worker's id continues above its numbers")
   void aReplacementOnTheSameIdIsRead() {
     write(0, "first life");
-    cut.first(List.of(0), reader, 5);
-    kept.remove(0);
+    cut.first(List.of(w(0)), reader, 5);
+    kept.remove(w(0));
     write(0, "second life");
 
-    assertEquals(List.of("0:second life"), texts(cut.next(List.of(0), reader)));
+    assertEquals(List.of("0:second life"), texts(cut.next(List.of(w(0)), reader)));
+  }
+
+  @Test
+  @DisplayName("R4 R7 workers of several apps: each line tagged with its app, oldest first")
+  void readsTheWorkersOfSeveralApps() {
+    WorkerName web0 = new WorkerName("web", 0);
+    WorkerName api0 = new WorkerName("api", 0);
+    write(api0, Instant.EPOCH.plusSeconds(2), "api second");
+    write(web0, Instant.EPOCH.plusSeconds(1), "web first");
+    write(web0, Instant.EPOCH.plusSeconds(3), "web third");
+
+    List<LogCursor.Line> lines = cut.first(List.of(web0, api0), reader, 10);
+
+    assertEquals(List.of("web/0:web first", "api/0:api second", "web/0:web third"), texts(lines));
+    assertEquals("api", lines.get(1).app());
+
+    write(api0, Instant.EPOCH.plusSeconds(4), "api again");
+    assertEquals(List.of("api/0:api again"), texts(cut.next(List.of(web0, api0), reader)));
   }
 }

@@ -31,6 +31,23 @@ class ParametersTest {
   }
 
   @ParameterizedTest
+  @DisplayName("R7 an app's name is what an app may be named")
+  @ValueSource(strings = {"api", "default", "web-2", "a"})
+  void readsAppNames(String text) {
+    assertEquals(text, Parameters.app(text));
+  }
+
+  @ParameterizedTest
+  @DisplayName("R7 a name no app can have is a 404 naming it")
+  @ValueSource(strings = {"", "Api", "2web", "a_b", "api/0", "-api"})
+  void refusesOtherAppNames(String text) {
+    ApiRefusal refusal = assertThrows(ApiRefusal.class, () -> Parameters.app(text));
+
+    assertEquals(404, refusal.status());
+    assertEquals("no app named '" + text + "'", refusal.getMessage());
+  }
+
+  @ParameterizedTest
   @DisplayName("R4 lines: 0 to 100000, 100 when absent")
   @CsvSource(
       value = {"NULL,100", "'',100", "0,0", "15,15", "100000,100000"},

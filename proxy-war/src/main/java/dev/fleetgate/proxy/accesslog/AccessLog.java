@@ -1,5 +1,6 @@
 package dev.fleetgate.proxy.accesslog;
 
+import dev.fleetgate.supervisor.routing.Upstream;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +31,7 @@ public final class AccessLog {
       int status,
       long bytesIn,
       long bytesOut,
+      String app,
       int worker,
       long upstreamMillis,
       long totalMillis,
@@ -50,7 +52,7 @@ public final class AccessLog {
      * @param requestId the request's id, or null when request ids are off
      * @param bytesIn request body bytes read from the client
      * @param bytesOut response body bytes relayed from the worker (0 for the proxy's own answers)
-     * @param worker the last worker tried, or -1 for none
+     * @param worker the last worker tried, or null for none
      * @param upstreamMillis that worker's time to its response head, or -1 when none came
      * @param retries tries after the first
      */
@@ -60,7 +62,7 @@ public final class AccessLog {
         int status,
         long bytesIn,
         long bytesOut,
-        int worker,
+        Upstream worker,
         long upstreamMillis,
         long totalMillis,
         int retries) {
@@ -75,7 +77,8 @@ public final class AccessLog {
           status,
           bytesIn,
           bytesOut,
-          worker,
+          worker == null ? null : worker.app(),
+          worker == null ? -1 : worker.workerId(),
           upstreamMillis,
           totalMillis,
           retries,

@@ -27,6 +27,7 @@ final class JsonFormat implements LineFormat {
       json.write("status", e.status())
           .write("bytes_in", e.bytesIn())
           .write("bytes_out", e.bytesOut());
+      text(json, "app", e.app());
       number(json, "worker", e.worker());
       number(json, "upstream_ms", e.upstreamMillis());
       json.write("total_ms", e.totalMillis()).write("retries", e.retries());

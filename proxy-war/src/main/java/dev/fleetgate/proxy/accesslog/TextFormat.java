@@ -1,6 +1,7 @@
 package dev.fleetgate.proxy.accesslog;
 
 import dev.fleetgate.supervisor.config.InvalidConfigurationException;
+import dev.fleetgate.supervisor.entity.WorkerName;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -108,7 +109,7 @@ final class TextFormat implements LineFormat {
       case STATUS -> line.append(e.status());
       case BYTES, BYTES_OUT -> line.append(e.bytesOut());
       case BYTES_IN -> line.append(e.bytesIn());
-      case WORKER -> orDash(line, e.worker());
+      case WORKER -> orDash(line, e.worker() < 0 ? null : WorkerName.of(e.app(), e.worker()));
       case UPSTREAM_MS -> orDash(line, e.upstreamMillis());
       case TOTAL_MS -> line.append(e.totalMillis());
       case RETRIES -> line.append(e.retries());

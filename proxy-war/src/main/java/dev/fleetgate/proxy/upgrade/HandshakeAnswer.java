@@ -118,13 +118,11 @@ final class HandshakeAnswer implements WorkerHandshake.Listener {
             1,
             1);
     attempt.failed(verdict, 0, refusalBytes);
-    int worker = attempt.workerId();
+    String worker = attempt.workerName();
     LOG.log(
         Level.WARNING,
         "Upgrade to worker {0} failed: {1} (request id {2})",
-        new Object[] {
-          Integer.toString(worker), verdict.cause().toString(), plan.requestId().toString()
-        });
+        new Object[] {worker, verdict.cause().toString(), plan.requestId().toString()});
     HttpServletResponse response = plan.response();
     if (verdict.answers() && !response.isCommitted()) {
       response.reset();
@@ -145,7 +143,7 @@ final class HandshakeAnswer implements WorkerHandshake.Listener {
               answered,
               0,
               refusalBytes,
-              attempt.workerId(),
+              attempt.upstream(),
               attempt.millisToHead(),
               (System.nanoTime() - attempt.startNanos()) / 1_000_000,
               0));

@@ -5,6 +5,7 @@ import dev.fleetgate.proxy.RequestId;
 import dev.fleetgate.proxy.WorkerRequestHead;
 import dev.fleetgate.proxy.accesslog.AccessLog;
 import dev.fleetgate.proxy.balance.Peer;
+import dev.fleetgate.proxy.routes.Route;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -77,11 +78,17 @@ public final class UpgradeForwarder {
    * container starts the tunnel once the servlet returned.
    *
    * @param id the request's id, sent to the worker and on the answer
+   * @param route the request's app (R20)
    */
   public void forward(
-      HttpServletRequest request, HttpServletResponse response, Peer peer, RequestId id)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Peer peer,
+      RequestId id,
+      Route<?> route)
       throws IOException {
-    byte[] head = WorkerRequestHead.of(request, forwarding, id, request.getHeader("Upgrade"));
+    byte[] head =
+        WorkerRequestHead.of(request, route, forwarding, id, request.getHeader("Upgrade"));
     Tunnel tunnel;
     try {
       tunnel = request.upgrade(Tunnel.class);

@@ -50,6 +50,15 @@ public final class ConnectionPool {
    * no reason to close the connection under it.
    */
   public WorkerConnection take(InetSocketAddress worker, long maxIdleNanos) throws IOException {
+    return take(worker, maxIdleNanos, connectTimeoutMillis);
+  }
+
+  /**
+   * As {@link #take(InetSocketAddress, long)}, a new connection given {@code connectTimeoutMillis}
+   * (an app's own, when apps set theirs).
+   */
+  public WorkerConnection take(
+      InetSocketAddress worker, long maxIdleNanos, int connectTimeoutMillis) throws IOException {
     long limit = Math.min(maxIdleNanos, idleLimitNanos);
     Idle pool = idle.get(worker);
     if (pool != null) {
@@ -63,7 +72,7 @@ public final class ConnectionPool {
         connection.close();
       }
     }
-    return fresh(worker);
+    return fresh(worker, connectTimeoutMillis);
   }
 
   /** The connect timeout of new connections from now on (a reloaded configuration). */
@@ -73,6 +82,12 @@ public final class ConnectionPool {
 
   /** A new connection, never a pooled one (after a pooled one turned out stale). */
   public WorkerConnection fresh(InetSocketAddress worker) throws IOException {
+    return fresh(worker, connectTimeoutMillis);
+  }
+
+  /** A new connection, connected within {@code connectTimeoutMillis}. */
+  public WorkerConnection fresh(InetSocketAddress worker, int connectTimeoutMillis)
+      throws IOException {
     return WorkerConnection.open(worker, connectTimeoutMillis);
   }
 

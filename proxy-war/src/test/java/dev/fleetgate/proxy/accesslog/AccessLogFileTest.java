@@ -31,7 +31,7 @@ class AccessLogFileTest {
 
   static AccessLog.Entry request(String path) {
     return new AccessLog.Entry(
-        0, "id", "::1", "GET", path, 200, 0, 0, 0, 0, 0, 0, "HTTP/1.1", null);
+        0, "id", "::1", "GET", path, 200, 0, 0, "default", 0, 0, 0, 0, "HTTP/1.1", null);
   }
 
   /** Every line of every file of the log, oldest file first. */

@@ -22,6 +22,7 @@ class AccessLogTest {
           200,
           7,
           512,
+          "default",
           1,
           3,
           4,
@@ -52,7 +53,8 @@ class AccessLogTest {
   @Test
   void r1_aTimeOnTheSecondStillHasItsMilliseconds() {
     AccessLog.Entry onTheSecond =
-        new AccessLog.Entry(0, null, "::1", "GET", "/", 200, 0, 0, 0, 0, 0, 0, "HTTP/1.1", null);
+        new AccessLog.Entry(
+            0, null, "::1", "GET", "/", 200, 0, 0, "default", 0, 0, 0, 0, "HTTP/1.1", null);
     assertEquals("1970-01-01T00:00:00.000Z", onTheSecond.time());
   }
 
@@ -63,7 +65,7 @@ class AccessLogTest {
         "- - - -",
         cut.line(
             new AccessLog.Entry(
-                TIME, null, "::1", "GET", "/", 502, 0, 0, -1, -1, 0, 0, "HTTP/1.1", null)));
+                TIME, null, "::1", "GET", "/", 502, 0, 0, null, -1, -1, 0, 0, "HTTP/1.1", null)));
   }
 
   @Test

@@ -37,6 +37,7 @@ class JsonFormatTest {
             "status",
             "bytes_in",
             "bytes_out",
+            "app",
             "worker",
             "upstream_ms",
             "total_ms",
@@ -47,6 +48,7 @@ class JsonFormatTest {
     assertEquals("2026-12-02T09:15:04.120Z", json.getString("time"));
     assertEquals("0123456789abcdef0123456789abcdef", json.getString("request_id"));
     assertEquals("127.0.0.1", json.getString("client"));
+    assertEquals("default", json.getString("app"), "the worker's app, with its id in that app");
     assertEquals("GET", json.getString("method"));
     assertEquals("/a?b=1", json.getString("path"));
     assertEquals(200, json.getInt("status"));
@@ -66,9 +68,9 @@ class JsonFormatTest {
         parse(
             cut.line(
                 new AccessLog.Entry(
-                    0, null, "::1", "GET", "/", 502, 0, 0, -1, -1, 2, 0, "HTTP/2.0", null)));
+                    0, null, "::1", "GET", "/", 502, 0, 0, null, -1, -1, 2, 0, "HTTP/2.0", null)));
 
-    for (String name : Set.of("request_id", "worker", "upstream_ms", "tls")) {
+    for (String name : Set.of("request_id", "app", "worker", "upstream_ms", "tls")) {
       assertEquals(JsonValue.NULL, json.get(name), name);
     }
     assertEquals("HTTP/2.0", json.getString("protocol"));
@@ -80,7 +82,7 @@ class JsonFormatTest {
     String line =
         cut.line(
             new AccessLog.Entry(
-                0, "id", "::1", "GET", path, 200, 0, 0, 0, 0, 0, 0, "HTTP/1.1", null));
+                0, "id", "::1", "GET", path, 200, 0, 0, "default", 0, 0, 0, 0, "HTTP/1.1", null));
 
     assertFalse(line.contains("\n"), "a line break in the path never ends the line: " + line);
     assertFalse(line.contains("\t") || line.contains("\u0001"), line);

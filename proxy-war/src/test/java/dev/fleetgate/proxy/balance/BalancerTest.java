@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 /** R1–R5: which worker each request goes to, as exact sequences. */
 class BalancerTest {
   AtomicLong nanos = new AtomicLong();
-  Upstream a = new Upstream(0, "127.0.0.1", 3000, new WorkerTraffic(0));
-  Upstream b = new Upstream(1, "127.0.0.1", 3001, new WorkerTraffic(1));
-  Upstream c = new Upstream(2, "127.0.0.1", 3002, new WorkerTraffic(2));
+  Upstream a = new Upstream(0, "127.0.0.1", 3000, new WorkerTraffic("default", 0));
+  Upstream b = new Upstream(1, "127.0.0.1", 3001, new WorkerTraffic("default", 1));
+  Upstream c = new Upstream(2, "127.0.0.1", 3002, new WorkerTraffic("default", 2));
 
   Balancer balancer(Strategy strategy, Map<Integer, Integer> weights) {
     return new Balancer(strategy, weights, 1, Duration.ofSeconds(10), 2, 3, nanos::get);

@@ -36,6 +36,11 @@ public final class Upstream {
     return workerId;
   }
 
+  /** The app the worker belongs to. */
+  public String app() {
+    return traffic.app();
+  }
+
   /** {@code api/0}, or {@code 0} in the default app: how logs and the console name it. */
   public String workerName() {
     return traffic.workerName();

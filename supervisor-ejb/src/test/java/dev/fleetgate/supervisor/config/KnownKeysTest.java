@@ -33,6 +33,9 @@ class KnownKeysTest {
           "fleetgate.audit", // the console's audit logger
           "fleetgate.lock", // the state directory's lock file
           "fleetgate.home", // the command line's own system property: where the launcher is
+          "fleetgate.apps.", // prefixes an app's keys are made of (Apps)
+          "fleetgate.workers.",
+          "fleetgate.proxy.",
           "fleetgate.console.path-prefix"); // a web.xml context parameter, not MicroProfile Config
 
   private static final Pattern KEY_LITERAL = Pattern.compile("\"(fleetgate\\.[a-z0-9.-]+)\"");
@@ -96,7 +99,9 @@ class KnownKeysTest {
     for (Path script : scripts) {
       Matcher m = VARIABLE.matcher(Files.readString(script));
       while (m.find()) {
-        if (!KnownKeys.isVariable(m.group())) {
+        // FLEETGATE_APPS_ followed by an app's name the script fills in, then the key's name
+        boolean appPrefix = m.group().equals(KnownKeys.environmentName(Apps.PREFIX));
+        if (!KnownKeys.isVariable(m.group()) && !appPrefix) {
           unknown.add(m.group() + " in " + ROOT.relativize(script));
         }
       }

@@ -47,7 +47,7 @@ class FleetTest {
   @TempDir Path dir;
 
   ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2);
-  RoutingTable routing = new RoutingTable();
+  RoutingTable routing = new RoutingTable("default");
   StateDirectory stateDir;
   Fleet cut;
   int basePort;
@@ -349,11 +349,13 @@ class FleetTest {
     awaitTrue(() -> leftover.info().startInstant().isPresent(), "leftover started");
     Path state = dir.resolve("state");
     try (StateDirectory crashedRun = StateDirectory.open(state)) {
-      crashedRun.recordRunning(0, leftover.pid());
+      crashedRun.recordRunning("0", leftover.pid());
     }
     Process stranger = new ProcessBuilder("sleep", "100").start();
     try {
-      fleet(SupervisorConfig.SAMPLE_WORKER, 1, Map.of()).startInitial();
+      Fleet fleet = fleet(SupervisorConfig.SAMPLE_WORKER, 1, Map.of());
+      stateDir.killLeftovers(); // as the supervisor does, once for all apps, before any starts
+      fleet.startInitial();
 
       awaitTrue(() -> !leftover.isAlive(), "leftover worker killed");
       assertTrue(stranger.isAlive(), "a process that was never ours is left alone");

@@ -15,12 +15,25 @@ class PrometheusTextTest {
 
   static WorkerSnapshot worker(int id, WorkerState state) {
     return new WorkerSnapshot(
-        id, 100 + id, 3000 + id, state, NOW, NOW, 2, null, 4096, 12.5, 0, null, List.of("node"));
+        "default",
+        id,
+        100 + id,
+        3000 + id,
+        state,
+        NOW,
+        NOW,
+        2,
+        null,
+        4096,
+        12.5,
+        0,
+        null,
+        List.of("node"));
   }
 
   @Test
   void r5_writesCountersStatesAndACumulativeHistogram() {
-    WorkerTraffic traffic = new WorkerTraffic(0);
+    WorkerTraffic traffic = new WorkerTraffic("default", 0);
     traffic.started();
     traffic.completed(200, 3_000_000, 10, 20);
     traffic.started();
@@ -38,27 +51,44 @@ class PrometheusTextTest {
             List.of(traffic));
 
     assertTrue(text.contains("# TYPE fleetgate_worker_requests_total counter\n"), text);
-    assertTrue(text.contains("fleetgate_worker_requests_total{worker=\"0\"} 3\n"), text);
-    assertTrue(text.contains("fleetgate_worker_responses_total{worker=\"0\",code=\"5xx\"} 1\n"));
-    assertTrue(text.contains("fleetgate_worker_errors_total{worker=\"0\",kind=\"timeout\"} 1\n"));
-    assertTrue(text.contains("fleetgate_worker_state{worker=\"1\",state=\"BACKOFF\"} 1\n"), text);
-    assertTrue(text.contains("fleetgate_worker_state{worker=\"1\",state=\"READY\"} 0\n"), text);
+    assertTrue(
+        text.contains("fleetgate_worker_requests_total{app=\"default\",worker=\"0\"} 3\n"), text);
+    assertTrue(
+        text.contains(
+            "fleetgate_worker_responses_total{app=\"default\",worker=\"0\",code=\"5xx\"} 1\n"));
+    assertTrue(
+        text.contains(
+            "fleetgate_worker_errors_total{app=\"default\",worker=\"0\",kind=\"timeout\"} 1\n"));
+    assertTrue(
+        text.contains("fleetgate_worker_state{app=\"default\",worker=\"1\",state=\"BACKOFF\"} 1\n"),
+        text);
+    assertTrue(
+        text.contains("fleetgate_worker_state{app=\"default\",worker=\"1\",state=\"READY\"} 0\n"),
+        text);
     assertTrue(text.contains("fleetgate_workers_ready 1\n"), text);
-    assertTrue(text.contains("fleetgate_worker_cpu_ratio{worker=\"0\"} 0.125\n"), text);
     assertTrue(
-        text.contains("fleetgate_worker_latency_seconds_bucket{worker=\"0\",le=\"0.005\"} 1\n"),
+        text.contains("fleetgate_worker_cpu_ratio{app=\"default\",worker=\"0\"} 0.125\n"), text);
+    assertTrue(
+        text.contains(
+            "fleetgate_worker_latency_seconds_bucket{app=\"default\",worker=\"0\",le=\"0.005\"} 1\n"),
         text);
     assertTrue(
-        text.contains("fleetgate_worker_latency_seconds_bucket{worker=\"0\",le=\"+Inf\"} 2\n"),
+        text.contains(
+            "fleetgate_worker_latency_seconds_bucket{app=\"default\",worker=\"0\",le=\"+Inf\"} 2\n"),
         text);
-    assertTrue(text.contains("fleetgate_worker_latency_seconds_count{worker=\"0\"} 2\n"), text);
-    assertTrue(text.contains("fleetgate_worker_request_bytes_total{worker=\"0\"} 10\n"), text);
+    assertTrue(
+        text.contains("fleetgate_worker_latency_seconds_count{app=\"default\",worker=\"0\"} 2\n"),
+        text);
+    assertTrue(
+        text.contains("fleetgate_worker_request_bytes_total{app=\"default\",worker=\"0\"} 10\n"),
+        text);
   }
 
   @Test
   void r6_labelsEachWorkerWithPidPortAndEscapedReason() {
     WorkerSnapshot failed =
         new WorkerSnapshot(
+            "default",
             1,
             -1,
             3001,
@@ -80,12 +110,15 @@ class PrometheusTextTest {
 
     assertTrue(text.contains("# TYPE fleetgate_worker_info gauge\n"), text);
     assertTrue(
-        text.contains("fleetgate_worker_info{worker=\"0\",pid=\"100\",port=\"3000\"} 1\n"), text);
+        text.contains(
+            "fleetgate_worker_info{app=\"default\",worker=\"0\",pid=\"100\",port=\"3000\"} 1\n"),
+        text);
     assertTrue(
         text.contains(
-            "fleetgate_worker_info{worker=\"1\",port=\"3001\","
+            "fleetgate_worker_info{app=\"default\",worker=\"1\",port=\"3001\","
                 + "reason=\"exited \\\"3\\\" times\\nin 60 s\"} 1\n"),
         text);
-    assertTrue(text.contains("fleetgate_worker_restarts_total{worker=\"1\"} 5\n"), text);
+    assertTrue(
+        text.contains("fleetgate_worker_restarts_total{app=\"default\",worker=\"1\"} 5\n"), text);
   }
 }

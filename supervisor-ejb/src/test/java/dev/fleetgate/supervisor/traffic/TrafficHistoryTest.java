@@ -15,7 +15,7 @@ class TrafficHistoryTest {
   static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
 
   TrafficHistory cut = new TrafficHistory(Duration.ofSeconds(30), Duration.ofSeconds(10));
-  WorkerTraffic worker = new WorkerTraffic(1);
+  WorkerTraffic worker = new WorkerTraffic("default", 1);
 
   void requests(int n, long nanos) {
     for (int i = 0; i < n; i++) {
@@ -27,12 +27,12 @@ class TrafficHistoryTest {
   @Test
   void r4_ratesAndPercentilesAreOverTheLastIntervalOnly() {
     requests(50, 1_000_000_000L); // slow, before the first sample
-    cut.sample(T0, List.of(worker), Map.of(1, 0));
+    cut.sample(T0, List.of(worker), Map.of("1", 0));
     requests(20, 2_000_000L);
     worker.started();
     worker.failed(ErrorKind.CONNECT, 0, 0);
 
-    cut.sample(T0.plusSeconds(10), List.of(worker), Map.of(1, 3));
+    cut.sample(T0.plusSeconds(10), List.of(worker), Map.of("1", 3));
 
     TrafficSample last = cut.samples().get(1);
     assertEquals(2.1, last.requestsPerSecond(), 1e-9);
