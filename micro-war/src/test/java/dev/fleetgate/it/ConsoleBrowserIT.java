@@ -308,7 +308,8 @@ class ConsoleBrowserIT {
                   HttpResponse.BodyHandlers.ofString())
               .body();
       var m =
-          java.util.regex.Pattern.compile("fleetgate_worker_in_flight\\{worker=\"1\"\\} (\\d+)")
+          java.util.regex.Pattern.compile(
+                  "fleetgate_worker_in_flight\\{app=\"default\",worker=\"1\"\\} (\\d+)")
               .matcher(text);
       return m.find() ? Integer.parseInt(m.group(1)) : 0;
     } catch (IOException | InterruptedException e) {

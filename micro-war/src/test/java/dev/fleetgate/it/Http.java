@@ -31,9 +31,10 @@ final class Http {
   static final String METRICS_TOKEN = "it-metrics-token";
 
   private static final Pattern WORKER_STATE =
-      Pattern.compile("fleetgate_worker_state\\{worker=\"(\\d+)\",state=\"(\\w+)\"} 1\n");
+      Pattern.compile(
+          "fleetgate_worker_state\\{app=\"default\",worker=\"(\\d+)\",state=\"(\\w+)\"} 1\n");
   private static final Pattern WORKER_PID =
-      Pattern.compile("fleetgate_worker_info\\{worker=\"(\\d+)\",pid=\"(\\d+)\"");
+      Pattern.compile("fleetgate_worker_info\\{app=\"default\",worker=\"(\\d+)\",pid=\"(\\d+)\"");
 
   private Http() {}
 

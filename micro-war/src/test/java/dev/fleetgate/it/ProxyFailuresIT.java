@@ -60,7 +60,8 @@ class ProxyFailuresIT {
     String body = Http.details(server.base());
     int total = 0;
     var m =
-        java.util.regex.Pattern.compile("fleetgate_worker_restarts_total\\{worker=\"\\d+\"} (\\d+)")
+        java.util.regex.Pattern.compile(
+                "fleetgate_worker_restarts_total\\{app=\"default\",worker=\"\\d+\"} (\\d+)")
             .matcher(body);
     while (m.find()) {
       total += Integer.parseInt(m.group(1));

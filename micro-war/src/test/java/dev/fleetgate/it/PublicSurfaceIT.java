@@ -82,12 +82,16 @@ class PublicSurfaceIT {
     assertFalse(stranger.body().contains("fleetgate_worker"), stranger.body());
 
     String details = Http.details(server.base());
-    assertTrue(details.contains("fleetgate_worker_state{worker=\"1\",state=\"READY\"} 1"), details);
-    assertTrue(details.contains("fleetgate_worker_restarts_total{worker=\"0\"} 0"), details);
+    assertTrue(
+        details.contains("fleetgate_worker_state{app=\"default\",worker=\"1\",state=\"READY\"} 1"),
+        details);
+    assertTrue(
+        details.contains("fleetgate_worker_restarts_total{app=\"default\",worker=\"0\"} 0"),
+        details);
     for (int id = 0; id < 2; id++) {
       assertTrue(
           details.matches(
-              "(?s).*fleetgate_worker_info\\{worker=\""
+              "(?s).*fleetgate_worker_info\\{app=\"default\",worker=\""
                   + id
                   + "\",pid=\"\\d+\",port=\"2359"
                   + id
