@@ -26,8 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seed's own scenario: the Node.js app of {@code examples/node-app} (plain http + ws) as
- * Fleetgate's worker command, in place of cluster + nginx.
+ * The classic scenario: the Node.js app of {@code examples/node-app} (plain http + ws) as
+ * Fleetgate's worker command, in place of Node's cluster + nginx.
  */
 class NodeAppIT {
   static final Path CERTIFICATE =

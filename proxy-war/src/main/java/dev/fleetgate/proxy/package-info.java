@@ -85,6 +85,13 @@
  *       FastAttempt} after every read from the worker, {@link ResponseRelay} as the client takes
  *       it), never whole in memory, flushed as the identity body would be. Upgrades are never
  *       compressed.
+ *   <li>R20 Apps: the {@link ProxyRuntime} holds one {@link AppPool} per app (its balancer, health
+ *       checks, timeouts, tries and body limit, read through the app's view of the settings) and
+ *       the {@code routes} package's immutable table, consulted once per request before anything
+ *       else is chosen: no match and no default app is 404. A stripped prefix is taken off the path
+ *       the worker gets, on both paths and for upgrades, and sent as {@code X-Forwarded-Prefix}.
+ *       The fast path's thread budget ({@code sync-threads}) is one for all apps; worker
+ *       connections are pooled by address for all, each app dialling with its own connect timeout.
  * </ul>
  */
 package dev.fleetgate.proxy;

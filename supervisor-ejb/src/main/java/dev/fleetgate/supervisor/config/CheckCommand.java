@@ -1,5 +1,6 @@
 package dev.fleetgate.supervisor.config;
 
+import dev.fleetgate.supervisor.entity.WorkerName;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -98,15 +99,23 @@ public final class CheckCommand {
       return 1;
     }
     ConfigValues values = new ConfigValues(view::value);
-    int configured = values.integer("fleetgate.workers.count", 0, SupervisorConfig.MAX_WORKERS);
-    int workers = SupervisorConfig.read(values, cpus).count();
+    List<SupervisorConfig> apps = SupervisorConfig.readApps(values, cpus);
+    String workers;
+    if (apps.size() == 1 && apps.get(0).app().equals(WorkerName.DEFAULT_APP)) {
+      int configured = values.integer("fleetgate.workers.count", 0, SupervisorConfig.MAX_WORKERS);
+      workers = count(apps.get(0)) + (configured == 0 ? " (one per CPU)" : "");
+    } else {
+      workers =
+          "apps "
+              + apps.stream()
+                  .map(app -> app.app() + " " + count(app))
+                  .collect(java.util.stream.Collectors.joining(", "));
+    }
     out.println(
         "fleetgate: configuration OK ("
             + file.path().map(CheckCommand::shown).orElse("no config file")
             + ", "
             + workers
-            + (workers == 1 ? " worker" : " workers")
-            + (configured == 0 ? " (one per CPU)" : "")
             + ", "
             + values.required("fleetgate.proxy.balance")
             + ", port "
@@ -114,6 +123,10 @@ public final class CheckCommand {
             + tlsPort(values)
             + ")");
     return 0;
+  }
+
+  private static String count(SupervisorConfig app) {
+    return app.count() + (app.count() == 1 ? " worker" : " workers");
   }
 
   private static String tlsPort(ConfigValues values) {

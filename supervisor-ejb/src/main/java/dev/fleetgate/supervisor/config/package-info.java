@@ -24,6 +24,12 @@
  *       without a server, on the sources the server would read, in MicroProfile Config's order
  *       ({@link LayeredConfig}): one line and status 0 when good, every problem and status 1 when
  *       not.
+ *   <li><b>R6</b> Apps ({@link Apps}): {@code fleetgate.apps} names them in order (none: the one
+ *       app {@code default}); each reads {@code fleetgate.apps.<app>.<key>} before the global
+ *       {@code fleetgate.workers.<key>} or pool key of {@code fleetgate.proxy.*}, and a problem
+ *       names the key that held the value. A key of an app not listed is a problem; two apps whose
+ *       ports (with one more each for rolling restarts) overlap are refused ({@link
+ *       SupervisorConfig#readApps}).
  * </ul>
  */
 package dev.fleetgate.supervisor.config;
