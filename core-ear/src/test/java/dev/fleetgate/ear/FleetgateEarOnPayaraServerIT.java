@@ -69,11 +69,14 @@ class FleetgateEarOnPayaraServerIT {
   static final Path FRONT_DOOR = Path.of(System.getProperty("it.front-door.jar"));
 
   static final Pattern READY_WORKER =
-      Pattern.compile("fleetgate_worker_state\\{app=\"default\",worker=\"(\\d+)\",state=\"READY\"} 1\n");
+      Pattern.compile(
+          "fleetgate_worker_state\\{app=\"default\",worker=\"(\\d+)\",state=\"READY\"} 1\n");
   static final Pattern WORKER_INFO =
-      Pattern.compile("fleetgate_worker_info\\{app=\"default\",worker=\"(\\d+)\",pid=\"(\\d+)\",port=\"(\\d+)\"");
+      Pattern.compile(
+          "fleetgate_worker_info\\{app=\"default\",worker=\"(\\d+)\",pid=\"(\\d+)\",port=\"(\\d+)\"");
   static final Pattern RESTARTS =
-      Pattern.compile("fleetgate_worker_restarts_total\\{app=\"default\",worker=\"(\\d+)\"} (\\d+)\n");
+      Pattern.compile(
+          "fleetgate_worker_restarts_total\\{app=\"default\",worker=\"(\\d+)\"} (\\d+)\n");
   static final Pattern ANSWERING_WORKER = Pattern.compile("\"worker\":\"(\\d+)\",\"pid\":(\\d+)");
 
   /** Like a script or a load balancer probe: no redirects followed, no cookies kept. */

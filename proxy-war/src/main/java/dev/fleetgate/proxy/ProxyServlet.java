@@ -3,6 +3,7 @@ package dev.fleetgate.proxy;
 import dev.fleetgate.proxy.balance.Peer;
 import dev.fleetgate.proxy.balance.PeerSet;
 import dev.fleetgate.proxy.routes.Route;
+import dev.fleetgate.proxy.routes.RouteTable;
 import dev.fleetgate.proxy.upgrade.UpgradeForwarder;
 import dev.fleetgate.proxy.upstream.ConnectionPool;
 import dev.fleetgate.supervisor.boundary.Supervisor;
@@ -147,7 +148,9 @@ public class ProxyServlet extends HttpServlet {
       reply(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "CONNECT is not supported");
       return;
     }
-    Route<AppPool> route = rt.routes.match(request.getServerName(), request.getRequestURI());
+    RouteTable<AppPool> routes = rt.routes;
+    Route<AppPool> route =
+        routes.match(routes.byHost() ? request.getServerName() : null, request.getRequestURI());
     if (route == null) {
       reply(response, HttpServletResponse.SC_NOT_FOUND, "no app serves this host and path");
       return;

@@ -34,6 +34,11 @@ public final class RouteTable<T> {
     this.byHost = !exact.isEmpty() || !wildcard.isEmpty();
   }
 
+  /** Whether any route names a host: if not, {@link #match} needs none (no host parsed). */
+  public boolean byHost() {
+    return byHost;
+  }
+
   /**
    * The app for a request to {@code host} (as the client named it, any port removed) and {@code
    * path} (the request target's path, not decoded), or null when none serves it (404).
