@@ -109,6 +109,8 @@ class CommandLineIT {
       assertEquals(
           Set.of(
               "id",
+              "app",
+              "name",
               "state",
               "stateSince",
               "pid",
@@ -376,7 +378,7 @@ class CommandLineIT {
     var lines = json(json.out()).getJsonArray("lines");
     assertEquals(3, lines.size(), json.out());
     JsonObject line = lines.getJsonObject(0);
-    assertEquals(Set.of("worker", "number", "at", "stream", "text"), line.keySet());
+    assertEquals(Set.of("worker", "app", "name", "number", "at", "stream", "text"), line.keySet());
   }
 
   @Test

@@ -52,6 +52,7 @@ class RequestIdsIT {
           "status",
           "bytes_in",
           "bytes_out",
+          "app",
           "worker",
           "upstream_ms",
           "total_ms",
