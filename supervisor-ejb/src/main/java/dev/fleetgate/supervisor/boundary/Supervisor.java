@@ -385,6 +385,18 @@ public class Supervisor {
     return known(app).config().minReady();
   }
 
+  /**
+   * Each running app, in configuration order, and whether it has at least its {@code min-ready}
+   * workers READY: what readiness reports (one read of the apps, so a reload cannot remove one
+   * between the question and the answer).
+   */
+  public Map<String, Boolean> appsReady() {
+    Map<String, Boolean> ready = new LinkedHashMap<>();
+    fleets.forEach(
+        (app, fleet) -> ready.put(app, fleet.snapshot().readyCount() >= fleet.config().minReady()));
+    return ready;
+  }
+
   /** True once the server began its graceful stop: readiness says DOWN. */
   public boolean stopping() {
     return tables.values().stream().anyMatch(RoutingTable::stopping);

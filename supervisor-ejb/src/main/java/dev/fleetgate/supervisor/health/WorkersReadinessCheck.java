@@ -3,7 +3,7 @@ package dev.fleetgate.supervisor.health;
 import dev.fleetgate.supervisor.boundary.Supervisor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.NoSuchElementException;
+import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -22,15 +22,9 @@ public class WorkersReadinessCheck implements HealthCheck {
   public HealthCheckResponse call() {
     HealthCheckResponseBuilder response = HealthCheckResponse.named("fleetgate-workers-ready");
     boolean ready = !supervisor.stopping();
-    for (String app : supervisor.apps()) {
-      boolean appReady;
-      try {
-        appReady = supervisor.snapshot(app).readyCount() >= supervisor.minReady(app);
-      } catch (NoSuchElementException removedByAReloadJustNow) {
-        continue;
-      }
-      response.withData(app, appReady ? "UP" : "DOWN");
-      ready &= appReady;
+    for (Map.Entry<String, Boolean> app : supervisor.appsReady().entrySet()) {
+      response.withData(app.getKey(), app.getValue() ? "UP" : "DOWN");
+      ready &= app.getValue();
     }
     return response.status(ready).build();
   }
