@@ -40,6 +40,7 @@ class AppsIT {
   static final String APPS =
       """
       fleetgate.admin.api-token=%s
+      fleetgate.admin.password=%s
       fleetgate.apps=web,api
       fleetgate.apps.web.count=2
       fleetgate.apps.web.base-port=23680
@@ -52,7 +53,7 @@ class AppsIT {
       fleetgate.apps.api.env=SAMPLE_WORKER_CHAOS=true
       fleetgate.apps.api.backoff.initial=100ms
       """
-          .formatted(TOKEN);
+          .formatted(TOKEN, "apps-it-" + TOKEN);
 
   static Path dir;
   static Path configFile;
@@ -103,6 +104,21 @@ class AppsIT {
 
   @Test
   @Order(2)
+  void theConsoleGroupsTheWorkersByApp() throws Exception {
+    String overview = ChaosIT.signIn(server, "apps-it-" + TOKEN).overview();
+
+    int web = overview.indexOf("<h2 class=\"fg-app-name\">web</h2>");
+    int api = overview.indexOf("<h2 class=\"fg-app-name\">api</h2>");
+    assertTrue(web >= 0 && api > web, "a header per app, in configuration order: " + overview);
+    assertTrue(overview.contains("2 / 2 workers ready"), overview);
+    for (String row : List.of("fleet:apps:0:table:1:pid", "fleet:apps:1:table:1:pid")) {
+      assertTrue(overview.contains("id=\"" + row + "\""), row + " in " + overview);
+    }
+    assertTrue(overview.contains("worker.xhtml?app=api&amp;id=1"), "api's rows link by app");
+  }
+
+  @Test
+  @Order(3)
   void aCrashInOneAppNeverDisturbsTheOthersTraffic() throws Exception {
     Map<String, Long> before = pids();
     try (Load load = new Load("www.example.test", "/load")) {
@@ -125,7 +141,7 @@ class AppsIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void scalingOneAppLeavesTheOthersProcessesAlone() throws Exception {
     Map<String, Long> before = pids();
     Answer scaled = send("POST", null, "/admin/api/apps/api/scale", "{\"count\": 3}");
@@ -142,7 +158,7 @@ class AppsIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aReloadAddsAThirdAppWithoutRestartingTheFirstTwo() throws Exception {
     Map<String, Long> before = pids();
     Files.writeString(
