@@ -1,5 +1,7 @@
 package dev.fleetgate.supervisor.config;
 
+import dev.fleetgate.supervisor.cluster.ClusterOptions;
+import dev.fleetgate.supervisor.cluster.ClusterSettings;
 import dev.fleetgate.supervisor.entity.WorkerName;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,7 +29,9 @@ public final class CheckCommand {
 
   /**
    * {@code --listeners FILE}: on success, also write the pre-boot commands that open the TLS
-   * listener when {@code fleetgate.tls.port} is set; the launcher appends them to the server's.
+   * listener when {@code fleetgate.tls.port} is set, which the launcher appends to the server's,
+   * and into {@code FILE.options} Payara Micro's data grid options and their JVM options, one a
+   * line ({@link ClusterOptions}: {@code --nohazelcast} without a cluster).
    */
   public static void main(String[] args) {
     Properties system = System.getProperties();
@@ -60,7 +64,13 @@ public final class CheckCommand {
       int tlsPort = new ConfigValues(view::value).integer("fleetgate.tls.port", 0, 65535);
       String host = System.getenv().getOrDefault("FLEETGATE_HTTP_HOST", "0.0.0.0");
       try {
-        Files.write(listeners, ListenerCommands.tls(tlsPort, host));
+        ClusterSettings cluster = ClusterSettings.read(new ConfigValues(view::value));
+        List<String> commands = new ArrayList<>(ListenerCommands.tls(tlsPort, host));
+        commands.addAll(ClusterOptions.preboot(cluster));
+        Files.write(listeners, commands);
+        List<String> options = new ArrayList<>(ClusterOptions.micro(cluster));
+        options.addAll(ClusterOptions.jvm(cluster));
+        Files.write(Path.of(listeners + ".options"), options);
       } catch (IOException e) {
         System.err.println("fleetgate: cannot write " + listeners + ": " + e);
         status = 2;

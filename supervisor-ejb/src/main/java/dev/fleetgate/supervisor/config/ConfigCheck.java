@@ -1,5 +1,6 @@
 package dev.fleetgate.supervisor.config;
 
+import dev.fleetgate.supervisor.cluster.ClusterSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -40,6 +41,7 @@ public final class ConfigCheck {
   public static final ConfigRules SUPERVISOR =
       values -> {
         SupervisorConfig.readApps(values, 1);
+        ClusterSettings.read(values);
         values.optional(STANDALONE).ifPresent(v -> flag(STANDALONE, v));
       };
 
