@@ -3,12 +3,15 @@ package dev.fleetgate.admin;
 import dev.fleetgate.admin.security.ConsoleIdentityStore;
 import dev.fleetgate.supervisor.boundary.OperationFailedException;
 import dev.fleetgate.supervisor.boundary.Supervisor;
+import dev.fleetgate.supervisor.cluster.Cluster;
+import dev.fleetgate.supervisor.cluster.NodeCommand;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,6 +31,7 @@ public class WorkerOperations {
   public static final String API_USER = "api-token";
 
   @EJB Supervisor supervisor;
+  @EJB Cluster cluster;
   @Inject SecurityContext securityContext;
 
   /** True if the signed-in caller may act: role {@value ConsoleIdentityStore#ROLE}. */
@@ -43,13 +47,24 @@ public class WorkerOperations {
    * @param argument the worker's id, or the count for {@link Operation#SCALE}
    */
   public Outcome perform(Operation operation, String app, int argument) {
+    return perform(operation, null, app, argument);
+  }
+
+  /**
+   * {@link #perform(Operation, String, int)} on a worker (or app) of {@code node}, which carries it
+   * out and audits it too (dev.fleetgate.supervisor.cluster R3); null or this node's name acts
+   * here.
+   */
+  public Outcome perform(Operation operation, String node, String app, int argument) {
     String user = user();
     if (!mayAct()) {
       AUDIT.log(
-          Level.WARNING, "{0}", operation.auditLine(user, app, argument, "error: not allowed"));
+          Level.WARNING,
+          "{0}",
+          operation.auditLine(user, app, argument, "error: not allowed") + onNode(node));
       return new Outcome(Outcome.Result.NOT_ALLOWED, "Your account may look but not act.");
     }
-    return carryOut(user, operation, app, argument);
+    return carryOut(user, operation, node, app, argument);
   }
 
   /**
@@ -61,19 +76,77 @@ public class WorkerOperations {
    * @param argument the worker's id, or the count for {@link Operation#SCALE}
    */
   public Outcome performForApiClient(Operation operation, String app, int argument) {
-    return carryOut(API_USER, operation, app, argument);
+    return carryOut(API_USER, operation, null, app, argument);
   }
 
-  private Outcome carryOut(String user, Operation operation, String app, int argument) {
+  /** {@link #performForApiClient(Operation, String, int)} on {@code node}. */
+  public Outcome performForApiClient(Operation operation, String node, String app, int argument) {
+    return carryOut(API_USER, operation, node, app, argument);
+  }
+
+  /**
+   * Restarts {@code app} (every app when null) on every live node, node after node, each fully
+   * ready before the next begins (dev.fleetgate.supervisor.cluster R3.3); the caller proved the
+   * role or the API token already.
+   */
+  public Outcome clusterRollingRestart(String app, boolean apiClient) {
+    String user = apiClient ? API_USER : user();
+    if (!apiClient && !mayAct()) {
+      return new Outcome(Outcome.Result.NOT_ALLOWED, "Your account may look but not act.");
+    }
+    String what =
+        "user=" + user + " action=cluster-rolling-restart app=" + (app == null ? "all" : app);
     try {
-      operation.apply(supervisor, app, argument);
-      AUDIT.log(Level.INFO, "{0}", operation.auditLine(user, app, argument, "ok"));
-      return Outcome.success(operation.done(app, argument));
+      List<String> nodes = cluster.rollingRestart(app, user);
+      AUDIT.log(Level.INFO, "{0}", what + " nodes=" + String.join(",", nodes) + " result=ok");
+      return Outcome.success(
+          "Restarted every worker"
+              + (app == null ? "" : " of " + app)
+              + " on "
+              + nodes.size()
+              + " nodes, one node after the other: "
+              + String.join(", ", nodes));
     } catch (OperationFailedException | EJBException e) {
       String why = reason(e);
-      AUDIT.log(Level.WARNING, "{0}", operation.auditLine(user, app, argument, "error: " + why));
+      AUDIT.log(
+          Level.WARNING, "{0}", (what + " result=error: " + why).replaceAll("\\p{Cntrl}", "?"));
       return new Outcome(result(e), why);
     }
+  }
+
+  private Outcome carryOut(
+      String user, Operation operation, String node, String app, int argument) {
+    boolean remote = node != null && !node.isEmpty() && !node.equals(cluster.localNode());
+    try {
+      if (!remote) {
+        operation.apply(supervisor, app, argument);
+      } else if (operation == Operation.RELOAD) {
+        throw new OperationFailedException(
+            OperationFailedException.Kind.INVALID_ARGUMENT,
+            "reload reads the configuration of the node it is sent to: send it to " + node,
+            null);
+      } else {
+        cluster.perform(node, NodeCommand.valueOf(operation.name()), app, argument, user);
+      }
+      AUDIT.log(Level.INFO, "{0}", operation.auditLine(user, app, argument, "ok") + onNode(node));
+      return Outcome.success(operation.done(app, argument) + (remote ? " on node " + node : ""));
+    } catch (OperationFailedException | EJBException e) {
+      String why = reason(e);
+      AUDIT.log(
+          Level.WARNING,
+          "{0}",
+          operation.auditLine(user, app, argument, "error: " + why) + onNode(node));
+      return new Outcome(result(e), why);
+    }
+  }
+
+  /** The audit line's {@code node=} field in a cluster: the node that owns the worker. */
+  private String onNode(String node) {
+    if (!cluster.enabled()) {
+      return "";
+    }
+    String owner = node == null || node.isEmpty() ? cluster.localNode() : node;
+    return (" node=" + owner).replaceAll("\\p{Cntrl}", "?");
   }
 
   private static Outcome.Result result(RuntimeException e) {

@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,55 +49,34 @@ final class NodeRequests {
     NodeCommand command = NodeCommand.valueOf(body.getString("command"));
     String app = body.getString("app");
     int argument = body.getInt("argument");
-    String user = body.getString("user");
-    String what = auditWhat(command, app, argument);
+    String line = "user=" + body.getString("user") + " " + auditWhat(command, app, argument);
+    String where = " node=" + localNode + " from-node=" + from;
     try {
       command.apply(supervisor, app, argument);
-      AUDIT.log(
-          Level.INFO,
-          "{0}",
-          "user=" + user + " from-node=" + from + " node=" + localNode + " " + what + " result=ok");
+      AUDIT.log(Level.INFO, "{0}", oneLine(line + " result=ok" + where));
       return Json.createObjectBuilder().add("ok", true).build();
     } catch (OperationFailedException e) {
-      AUDIT.log(
-          Level.WARNING,
-          "{0}",
-          "user="
-              + user
-              + " from-node="
-              + from
-              + " node="
-              + localNode
-              + " "
-              + what
-              + " result=error: "
-              + e.getMessage());
+      AUDIT.log(Level.WARNING, "{0}", oneLine(line + " result=error: " + e.getMessage() + where));
       return failure(e.kind(), e.getMessage());
     } catch (RuntimeException e) {
-      AUDIT.log(
-          Level.WARNING,
-          "{0}",
-          "user="
-              + user
-              + " from-node="
-              + from
-              + " node="
-              + localNode
-              + " "
-              + what
-              + " error: "
-              + e);
+      AUDIT.log(Level.WARNING, "{0}", oneLine(line + " result=error: " + e + where));
       return failure(OperationFailedException.Kind.FAILED, e.toString());
     }
   }
 
+  /** As the console's audit line names it: {@code action=restart worker=api/0}. */
   static String auditWhat(NodeCommand command, String app, int argument) {
-    String name = command.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    String name = command.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    String all = WorkerName.DEFAULT_APP.equals(app) ? "all" : app + "/all";
     return switch (command) {
-      case SCALE -> "operation=" + name + " app=" + app + " count=" + argument;
-      case ROLLING_RESTART -> "operation=" + name + " app=" + app;
-      default -> "operation=" + name + " worker=" + WorkerName.of(app, argument);
+      case SCALE -> "action=" + name + "(" + argument + ") worker=" + all;
+      case ROLLING_RESTART -> "action=" + name + " worker=" + all;
+      default -> "action=" + name + " worker=" + WorkerName.of(app, argument);
     };
+  }
+
+  private static String oneLine(String text) {
+    return text.replaceAll("\\p{Cntrl}", "?");
   }
 
   private JsonObject log(JsonObject body) {
