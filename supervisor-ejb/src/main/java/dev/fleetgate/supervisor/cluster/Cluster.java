@@ -66,8 +66,8 @@ public class Cluster {
   /** Where Payara binds its data grid's instance. */
   static final String GRID_JNDI_NAME = "payara/Hazelcast";
 
-  static final String REPORTS = "fleetgate.nodes";
-  static final String MESSAGES = "fleetgate.messages";
+  static final String REPORTS = "fleetgate-nodes";
+  static final String MESSAGES = "fleetgate-messages";
 
   /** How long a lost node stays in the view when it does not come back. */
   static final Duration FORGET_AFTER = Duration.ofHours(1);

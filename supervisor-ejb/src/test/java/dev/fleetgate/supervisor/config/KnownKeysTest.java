@@ -36,6 +36,7 @@ class KnownKeysTest {
           "fleetgate.apps.", // prefixes an app's keys are made of (Apps)
           "fleetgate.workers.",
           "fleetgate.proxy.",
+          "fleetgate.cluster.", // the prefix ClusterSettings reads its keys under
           "fleetgate.console.path-prefix"); // a web.xml context parameter, not MicroProfile Config
 
   private static final Pattern KEY_LITERAL = Pattern.compile("\"(fleetgate\\.[a-z0-9.-]+)\"");
