@@ -1,5 +1,10 @@
 package dev.fleetgate.it;
 
+import dev.fleetgate.supervisor.cluster.ClusterOptions;
+import dev.fleetgate.supervisor.cluster.ClusterSettings;
+import dev.fleetgate.supervisor.config.ConfigCheck;
+import dev.fleetgate.supervisor.config.ConfigValues;
+import dev.fleetgate.supervisor.config.KnownKeys;
 import dev.fleetgate.supervisor.config.ListenerCommands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -67,6 +73,9 @@ final class MicroProcess implements AutoCloseable {
     // needs to see it; SIGTERM drains, then exits 0.
     command.add("-Dfleetgate.standalone=true");
     command.addAll(systemProperties);
+    // As the launcher: the data grid only for a cluster (--nohazelcast otherwise).
+    ClusterSettings cluster = clusterSettings(env);
+    command.addAll(ClusterOptions.jvm(cluster));
     // As the launcher: the test's listener settings, then the front door's and the hardening.
     Path preboot = workDir.resolve("preboot.asadmin");
     Files.writeString(
@@ -75,17 +84,27 @@ final class MicroProcess implements AutoCloseable {
             + Files.readString(Path.of(System.getProperty("it.front-door.preboot")))
             + Files.readString(Path.of(System.getProperty("it.front-door-tls.preboot")))
             + Files.readString(Path.of(System.getProperty("it.hardening.preboot")))
-            + tlsListener(env));
+            + tlsListener(env)
+            + String.join("\n", ClusterOptions.preboot(cluster))
+            + "\n");
     command.addAll(
         List.of(
-            "-jar", System.getProperty("payara.micro.jar"),
-            "--nocluster", "--disablephonehome",
-            "--prebootcommandfile", preboot.toString(),
-            "--addlibs", System.getProperty("it.front-door.jar"),
-            "--rootdir", workDir.resolve("micro-root").toString(),
-            "--port", Integer.toString(port),
-            "--contextroot", "/",
-            "--deploy", System.getProperty("fleetgate.war")));
+            "-jar",
+            System.getProperty("payara.micro.jar"),
+            "--disablephonehome",
+            "--prebootcommandfile",
+            preboot.toString(),
+            "--addlibs",
+            System.getProperty("it.front-door.jar"),
+            "--rootdir",
+            workDir.resolve("micro-root").toString(),
+            "--port",
+            Integer.toString(port),
+            "--contextroot",
+            "/",
+            "--deploy",
+            System.getProperty("fleetgate.war")));
+    command.addAll(ClusterOptions.micro(cluster));
     Path log = workDir.resolve("payara-micro.log");
     ProcessBuilder builder =
         new ProcessBuilder(command)
@@ -93,8 +112,20 @@ final class MicroProcess implements AutoCloseable {
             .redirectOutput(log.toFile())
             .directory(workDir.toFile());
     builder.environment().putAll(env);
+    // As the launcher: a node's name in a cluster defaults to <host>:<this port>.
+    builder.environment().put("FLEETGATE_HTTP_PORT", Integer.toString(port));
     long started = System.nanoTime();
     return new MicroProcess(builder.start(), port, log, started);
+  }
+
+  /** The cluster settings the server will read from {@code env} over the shipped defaults. */
+  private static ClusterSettings clusterSettings(Map<String, String> env) {
+    Map<String, String> defaults = ConfigCheck.shippedDefaults(MicroProcess.class.getClassLoader());
+    return ClusterSettings.read(
+        new ConfigValues(
+            key ->
+                Optional.ofNullable(env.get(KnownKeys.environmentName(key)))
+                    .or(() -> Optional.ofNullable(defaults.get(key)))));
   }
 
   /** As the launcher: a TLS port in the settings opens Payara Micro's TLS listener on loopback. */

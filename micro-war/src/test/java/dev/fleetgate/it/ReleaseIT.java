@@ -164,6 +164,16 @@ class ReleaseIT {
       long readyMillis = (System.nanoTime() - started) / 1_000_000;
       Http.workers(Http.details(base)).values().forEach(w -> workers.add(w.pid()));
       assertEquals(200, Http.status(base, "/health/ready"));
+      // dev.fleetgate.supervisor.cluster R1.4: without cluster keys no data grid, no grid thread.
+      List<String> threads = threadNames(server.pid());
+      assertTrue(
+          threads.stream().noneMatch(t -> t.startsWith("hz.")),
+          "a single node starts no data grid: " + threads);
+      assertTrue(
+          Http.get(base, "/health").body().contains("\"enabled\":false"),
+          "the cluster check says so");
+      System.out.printf(
+          "FIGURE release, single node: %d threads, none of a data grid%n", threads.size());
 
       HttpResponse<String> proxied = Http.get(base, "/from-the-release");
       assertEquals(200, proxied.statusCode());
@@ -193,6 +203,21 @@ class ReleaseIT {
   }
 
   private static final String API_TOKEN = "release-it-api-token-0123456789";
+
+  /** The names of a process's threads, as the kernel keeps them (15 characters at most). */
+  static List<String> threadNames(long pid) throws IOException {
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      List<String> names = new ArrayList<>();
+      for (Path task : tasks.toList()) {
+        try {
+          names.add(Files.readString(task.resolve("comm")).strip());
+        } catch (IOException e) {
+          // the thread ended meanwhile
+        }
+      }
+      return names;
+    }
+  }
 
   /**
    * Runs {@code bin/fleetgate <arguments>} with the server's environment; its output to the log.
