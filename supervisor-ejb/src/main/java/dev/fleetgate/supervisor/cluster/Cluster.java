@@ -4,7 +4,6 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.replicatedmap.ReplicatedMap;
 import com.hazelcast.topic.ITopic;
 import dev.fleetgate.supervisor.boundary.OperationFailedException;
 import dev.fleetgate.supervisor.boundary.OperationFailedException.Kind;
@@ -34,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -66,7 +66,7 @@ public class Cluster {
   /** Where Payara binds its data grid's instance. */
   static final String GRID_JNDI_NAME = "payara/Hazelcast";
 
-  static final String REPORTS = "fleetgate-nodes";
+  static final String REPORTS = "fleetgate-reports";
   static final String MESSAGES = "fleetgate-messages";
 
   /** How long a lost node stays in the view when it does not come back. */
@@ -85,7 +85,12 @@ public class Cluster {
   private String localNode;
   private ClusterSecret secret;
   private HazelcastInstance grid;
-  private ReplicatedMap<String, String> reports;
+  private ITopic<String> reports;
+  private UUID reportListener;
+
+  /** The newest report of every node heard from, by name. */
+  private final Map<String, NodeReport> heard = new ConcurrentHashMap<>();
+
   private ITopic<String> messages;
   private UUID topicListener;
   private UUID membershipListener;
@@ -98,7 +103,6 @@ public class Cluster {
   private final AtomicLong bytesPublished = new AtomicLong();
   private final Instant startedAt = Instant.now();
   private volatile List<ClusterNode> nodes = List.of();
-  private volatile NodeReport localReport;
 
   @PostConstruct
   void join() {
@@ -120,7 +124,7 @@ public class Cluster {
           e);
     }
     secret = new ClusterSecret(settings.name(), settings.secret());
-    reports = grid.getReplicatedMap(REPORTS);
+    reports = grid.getTopic(REPORTS);
     messages = grid.getTopic(MESSAGES);
     view = new ClusterView(localNode, settings.lostAfter(), FORGET_AFTER);
     messenger = new GridMessages(secret, localNode, messages::publish);
@@ -133,6 +137,7 @@ public class Cluster {
         incarnation,
         request -> requestThreads.execute(() -> messenger.reply(request, handler.answer(request))));
     topicListener = messages.addMessageListener(m -> messenger.onMessage(m.getMessageObject()));
+    reportListener = reports.addMessageListener(m -> hear(m.getMessageObject()));
     membershipListener =
         grid.getCluster()
             .addMembershipListener(
@@ -170,8 +175,8 @@ public class Cluster {
       requestThreads.shutdownNow();
       try {
         messages.removeMessageListener(topicListener);
+        reports.removeMessageListener(reportListener);
         grid.getCluster().removeMembershipListener(membershipListener);
-        reports.remove(localNode); // the others see it gone at once, not after lost-after
       } catch (RuntimeException e) {
         LOG.log(Level.FINE, "Leaving the grid: {0}", e.toString());
       }
@@ -359,31 +364,13 @@ public class Cluster {
   private void publishAndRefresh() {
     try {
       NodeReport report = report();
-      localReport = report;
       String signed = secret.sign(NodeReportJson.write(report));
-      reports.put(localNode, signed, settings.lostAfter().toMillis() * 2, TimeUnit.MILLISECONDS);
+      reports.publish(signed);
       bytesPublished.addAndGet(signed.getBytes(StandardCharsets.UTF_8).length);
-      List<NodeReport> read = new ArrayList<>();
-      for (var entry : reports.entrySet()) {
-        secret
-            .verify(entry.getValue())
-            .ifPresentOrElse(
-                text -> {
-                  try {
-                    read.add(NodeReportJson.read(text));
-                  } catch (IllegalArgumentException e) {
-                    LOG.log(Level.WARNING, "Node {0}: {1}", new Object[] {entry.getKey(), e});
-                  }
-                },
-                () ->
-                    LOG.log(
-                        Level.WARNING,
-                        "Ignored the report of node {0}: not signed with this cluster''s secret",
-                        entry.getKey()));
-      }
-      read.removeIf(r -> r.node().equals(localNode));
-      read.add(report);
-      List<ClusterNode> updated = view.update(read, Set.copyOf(departed), Instant.now());
+      heard.put(localNode, report);
+      List<ClusterNode> updated =
+          view.update(List.copyOf(heard.values()), Set.copyOf(departed), Instant.now());
+      heard.keySet().retainAll(updated.stream().map(ClusterNode::name).toList());
       for (ClusterNode node : updated) {
         boolean wasLive = nodes.stream().anyMatch(n -> n.name().equals(node.name()) && !n.lost());
         if (node.lost() && wasLive) {
@@ -397,6 +384,29 @@ public class Cluster {
       nodes = updated;
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Publishing this node''s report failed: {0}", e.toString());
+    }
+  }
+
+  /** Another node's report, from the grid's event thread: kept when genuine and newer. */
+  private void hear(String signed) {
+    Optional<String> text = secret.verify(signed);
+    if (text.isEmpty()) {
+      LOG.log(Level.WARNING, "Ignored a node report not signed with this cluster''s secret");
+      return;
+    }
+    try {
+      NodeReport report = NodeReportJson.read(text.get());
+      if (!report.node().equals(localNode)) {
+        heard.merge(
+            report.node(),
+            report,
+            (old, now) ->
+                old.incarnation().equals(now.incarnation()) && old.sequence() > now.sequence()
+                    ? old
+                    : now);
+      }
+    } catch (IllegalArgumentException e) {
+      LOG.log(Level.WARNING, "Ignored a node report: {0}", e.getMessage());
     }
   }
 

@@ -20,10 +20,10 @@
  *       </ul>
  *   <li>R2 One view ({@link NodeReport}, {@link NodeReportJson}).
  *       <ul>
- *         <li>R2.1 Every {@code publish-interval} (at most 2 s) each node puts its report (apps,
- *             workers, traffic) into a replicated map, with a time to live: a node that stops
- *             publishing disappears from the map by itself. Reads are local, so a lost member never
- *             blocks a console.
+ *         <li>R2.1 Every {@code publish-interval} (at most 2 s) each node publishes its signed
+ *             report (apps, workers, traffic) on a grid topic; every node keeps the newest report of
+ *             each node in memory, so reading the view never waits on the grid, and a report that is
+ *             no longer refreshed expires: its node is shown lost (R4), then forgotten.
  *         <li>R2.2 Logs are not replicated: fetched from the owning node on demand, bounded.
  *       </ul>
  *   <li>R3 Operations anywhere ({@link Cluster#perform}, {@link GridMessages}, {@link
