@@ -21,9 +21,9 @@
  *   <li>R2 One view ({@link NodeReport}, {@link NodeReportJson}).
  *       <ul>
  *         <li>R2.1 Every {@code publish-interval} (at most 2 s) each node publishes its signed
- *             report (apps, workers, traffic) on a grid topic; every node keeps the newest report of
- *             each node in memory, so reading the view never waits on the grid, and a report that is
- *             no longer refreshed expires: its node is shown lost (R4), then forgotten.
+ *             report (apps, workers, traffic) on a grid topic; every node keeps the newest report
+ *             of each node in memory, so reading the view never waits on the grid, and a report
+ *             that is no longer refreshed expires: its node is shown lost (R4), then forgotten.
  *         <li>R2.2 Logs are not replicated: fetched from the owning node on demand, bounded.
  *       </ul>
  *   <li>R3 Operations anywhere ({@link Cluster#perform}, {@link GridMessages}, {@link

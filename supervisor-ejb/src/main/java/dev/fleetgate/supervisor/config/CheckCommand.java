@@ -131,12 +131,24 @@ public final class CheckCommand {
             + ", port "
             + port
             + tlsPort(values)
+            + cluster(values)
             + ")");
     return 0;
   }
 
   private static String count(SupervisorConfig app) {
     return app.count() + (app.count() == 1 ? " worker" : " workers");
+  }
+
+  private static String cluster(ConfigValues values) {
+    ClusterSettings cluster = ClusterSettings.read(values);
+    return cluster.enabled()
+        ? ", cluster "
+            + cluster.name()
+            + " ("
+            + cluster.discovery().name().toLowerCase(java.util.Locale.ROOT)
+            + ")"
+        : "";
   }
 
   private static String tlsPort(ConfigValues values) {
