@@ -57,11 +57,16 @@ public final class ClusterOptions {
     if (!settings.enabled()) {
       return List.of();
     }
-    return List.of(
-        "-Dhazelcast.heartbeat.interval.seconds=" + HEARTBEAT_SECONDS,
-        "-Dhazelcast.max.no.heartbeat.seconds=" + MAX_NO_HEARTBEAT_SECONDS,
-        // Hazelcast's phone-home, as Payara's: off.
-        "-Dhazelcast.phone.home.enabled=false");
+    List<String> options = new ArrayList<>();
+    options.add("-Dhazelcast.heartbeat.interval.seconds=" + HEARTBEAT_SECONDS);
+    options.add("-Dhazelcast.max.no.heartbeat.seconds=" + MAX_NO_HEARTBEAT_SECONDS);
+    // Hazelcast's phone-home, as Payara's: off.
+    options.add("-Dhazelcast.phone.home.enabled=false");
+    if (!settings.interfaces().isEmpty()) {
+      // Payara turns Hazelcast's interfaces on but leaves it listening on every address.
+      options.add("-Dhazelcast.socket.bind.any=false");
+    }
+    return options;
   }
 
   /** Payara Micro's {@code --clustermode} value. */

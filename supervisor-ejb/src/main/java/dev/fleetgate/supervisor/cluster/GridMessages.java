@@ -1,5 +1,6 @@
 package dev.fleetgate.supervisor.cluster;
 
+import dev.fleetgate.supervisor.boundary.OperationFailedException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -106,11 +107,30 @@ final class GridMessages {
         return;
       }
       Instant at = Instant.parse(message.getString("at"));
-      if (Duration.between(at, Instant.now()).abs().compareTo(MAX_AGE) > 0
-          || !firstSighting(message.getString("id"), at)) {
+      Duration age = Duration.between(at, Instant.now());
+      if (age.abs().compareTo(MAX_AGE) > 0) {
         LOG.log(
             Level.WARNING,
-            "Dropped a grid message from {0}: too old or seen before",
+            "Dropped a grid message from {0}, {1} s apart from this node''s clock",
+            new Object[] {message.getString("from"), age.toSeconds()});
+        if (message.getString("type").equals("request")) {
+          // Said at once rather than left to the asker's time limit: clocks differ, or a replay.
+          reply(
+              message,
+              NodeRequests.failure(
+                  OperationFailedException.Kind.REFUSED,
+                  "node "
+                      + localNode
+                      + " refused a request "
+                      + age.toSeconds()
+                      + " s apart from its clock: are the nodes' clocks in sync (NTP)?"));
+        }
+        return;
+      }
+      if (!firstSighting(message.getString("id"), at)) {
+        LOG.log(
+            Level.WARNING,
+            "Dropped a grid message from {0}: seen before",
             message.getString("from"));
         return;
       }

@@ -146,8 +146,18 @@ public final class KnownKeys {
   }
 
   public static boolean isVariable(String name) {
-    return VARIABLES.contains(name) || Apps.isAppVariable(name);
+    return VARIABLES.contains(name)
+        || Apps.isAppVariable(name)
+        || KUBERNETES_SERVICE_LINK.matcher(name).matches();
   }
+
+  /**
+   * What Kubernetes puts into every pod of a namespace with a Service named {@code fleetgate}
+   * (FLEETGATE_SERVICE_HOST, FLEETGATE_PORT_80_TCP_ADDR...): no setting, and no typo either.
+   */
+  private static final java.util.regex.Pattern KUBERNETES_SERVICE_LINK =
+      java.util.regex.Pattern.compile(
+          "FLEETGATE_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_\\d+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?)");
 
   /**
    * The environment variable MicroProfile Config reads for {@code key}: FLEETGATE_WORKERS_COUNT.

@@ -156,4 +156,22 @@ class KnownKeysTest {
     assertEquals(Optional.empty(), KnownKeys.unknownVariable("FLEETGATE_CONFIG"));
     assertEquals(Optional.empty(), KnownKeys.unknownVariable("FLEETGATE_STATE_DIR"));
   }
+
+  @Test
+  @DisplayName(
+      "R3 what Kubernetes injects for a Service named fleetgate passes; a typo next to it does not")
+  void kubernetesServiceLinksPass() {
+    for (String name :
+        List.of(
+            "FLEETGATE_SERVICE_HOST",
+            "FLEETGATE_SERVICE_PORT",
+            "FLEETGATE_SERVICE_PORT_HTTP",
+            "FLEETGATE_PORT",
+            "FLEETGATE_PORT_80_TCP",
+            "FLEETGATE_PORT_80_TCP_ADDR",
+            "FLEETGATE_PORT_6900_TCP_PORT")) {
+      assertEquals(Optional.empty(), KnownKeys.unknownVariable(name), name);
+    }
+    assertTrue(KnownKeys.unknownVariable("FLEETGATE_PORTS").isPresent());
+  }
 }
