@@ -129,7 +129,9 @@ public class WorkerOperations {
         cluster.perform(node, NodeCommand.valueOf(operation.name()), app, argument, user);
       }
       AUDIT.log(Level.INFO, "{0}", operation.auditLine(user, app, argument, "ok") + onNode(node));
-      return Outcome.success(operation.done(app, argument) + (remote ? " on node " + node : ""));
+      String where =
+          remote ? (operation == Operation.ROLLING_RESTART ? "," : "") + " on node " + node : "";
+      return Outcome.success(operation.done(app, argument) + where);
     } catch (OperationFailedException | EJBException e) {
       String why = reason(e);
       AUDIT.log(

@@ -8,6 +8,7 @@ import dev.fleetgate.admin.security.ConsoleIdentityStore;
 import dev.fleetgate.supervisor.boundary.OperationFailedException;
 import dev.fleetgate.supervisor.boundary.OperationFailedException.Kind;
 import dev.fleetgate.supervisor.boundary.Supervisor;
+import dev.fleetgate.supervisor.cluster.Cluster;
 import jakarta.ejb.EJBException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -50,6 +51,19 @@ class WorkerOperationsTest {
   void wire() {
     Logger.getLogger("fleetgate.audit").addHandler(capture);
     cut = new WorkerOperations();
+    // A node alone, as without fleetgate.cluster.enabled.
+    cut.cluster =
+        new Cluster() {
+          @Override
+          public boolean enabled() {
+            return false;
+          }
+
+          @Override
+          public String localNode() {
+            return "this-node:8080";
+          }
+        };
     cut.supervisor =
         new Supervisor() {
           @Override

@@ -76,7 +76,10 @@ public final class FleetgateCli {
     Command command = invocation.command();
     String app = appPrefix(invocation);
     return switch (command) {
-      case STATUS -> status(app + "status", invocation.json());
+      case STATUS ->
+          invocation.cluster()
+              ? clusterStatus(invocation.json())
+              : status(app + "status", invocation.json());
       case RESTART, STOP, START, DRAIN ->
           report(
               api.post(app + "workers/" + invocation.worker().getAsInt() + "/" + command.word, ""),
@@ -94,9 +97,25 @@ public final class FleetgateCli {
   /**
    * Where the API's URLs of the app named on the command line are: {@code apps/api/}; without an
    * app, the URLs of the default app (or of every app), which are the same without that prefix.
+   * Before that, the node's or the cluster's: {@code nodes/web-2/apps/api/}, {@code
+   * cluster/apps/api/}.
    */
   private static String appPrefix(Invocation invocation) {
-    return invocation.app().map(app -> "apps/" + app + "/").orElse("");
+    String scope =
+        invocation.cluster()
+            ? "cluster/"
+            : invocation.node().map(node -> "nodes/" + node + "/").orElse("");
+    return scope + invocation.app().map(app -> "apps/" + app + "/").orElse("");
+  }
+
+  /** {@code status --cluster}: every node's workers in one table ({@link ClusterTable}). */
+  private Exit clusterStatus(boolean json) throws CliFailure {
+    Answer answer = api.get("cluster");
+    if (!answer.ok()) {
+      throw new CliFailure(Exit.FAILED, answer.message());
+    }
+    out.println(json ? answer.body() : ClusterTable.format(document(answer)).stripTrailing());
+    return Exit.OK;
   }
 
   private Exit status(String path, boolean json) throws CliFailure {

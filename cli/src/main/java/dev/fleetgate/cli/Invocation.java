@@ -32,6 +32,10 @@ import java.util.regex.Pattern;
  * @param json print the API's JSON instead of text
  * @param follow {@code logs -f}: keep printing new lines
  * @param lines {@code logs -n}: how many of the last lines to print first
+ * @param node {@code --node}: the node of the cluster whose workers the command acts on; empty for
+ *     the server's own
+ * @param cluster {@code --cluster}: {@code status} of every node, {@code rolling-restart} node
+ *     after node
  * @param server the server's base URL, e.g. {@code http://127.0.0.1:8080}
  * @param token the API token, if one was found
  */
@@ -43,6 +47,8 @@ record Invocation(
     boolean json,
     boolean follow,
     int lines,
+    Optional<String> node,
+    boolean cluster,
     URI server,
     Optional<String> token) {
 
@@ -55,6 +61,11 @@ record Invocation(
   /** A worker: {@code api/0}, or {@code 0} in the default app. */
   static final Pattern WORKER = Pattern.compile("(?:([a-z][a-z0-9-]{0,30})/)?(\\d{1,9})");
 
+  /**
+   * A node's name in the cluster, as the server allows it ({@code fleetgate.cluster.node-name}).
+   */
+  static final Pattern NODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+
   /** Lines of output {@code logs} prints first, as {@code pm2 logs} does. */
   static final int DEFAULT_LINES = 15;
 
@@ -64,11 +75,16 @@ record Invocation(
       commands of a running server (README, "Command line"):
         status [<app>]                 every worker (of every app, or of one): state, pid, port,
                                        uptime, restarts, requests
+        status --cluster               every node's workers, with a NODE column, and each node:
+                                       LIVE or LOST since when, address, version
         restart | stop | start | drain <worker>
                                        one worker, api/0 (or 0: the default app's); returns once
                                        done
         scale [<app>] <n>              run n workers of the app (scale api 4), or of the default app
         rolling-restart [<app>]        replace every worker of the app, one at a time (pm2 reload)
+        rolling-restart --cluster [<app>]
+                                       the same on every live node of the cluster (every app, or
+                                       one), one node after the other
         reload                         read the configuration again (nginx -s reload)
         logs [-f] [-n <lines>] [<worker> | <app>]
                                        the last lines of one worker, one app's or all (-f: and
@@ -76,6 +92,9 @@ record Invocation(
         help                           this text
       options:
         --json           print the API's JSON (logs -f: one JSON object per line)
+        --node <name>    restart, stop, start, drain, scale, rolling-restart and logs act on that
+                         node of the cluster (status --cluster names them); logs -f only on
+                         the node that --url reaches
         --url <url>      the server; default $FLEETGATE_URL, else http://127.0.0.1:$FLEETGATE_HTTP_PORT
                          (8080)
         --token <token>  the API token; default $FLEETGATE_API_TOKEN, else fleetgate.admin.api-token
@@ -106,6 +125,11 @@ record Invocation(
       return this == RESTART || this == STOP || this == START || this == DRAIN;
     }
 
+    /** The commands {@code --node} goes with: those that act on workers or read their output. */
+    boolean onANode() {
+      return onOneWorker() || this == SCALE || this == ROLLING_RESTART || this == LOGS;
+    }
+
     static Optional<Command> named(String word) {
       for (Command command : values()) {
         if (command.word.equals(word)) {
@@ -133,6 +157,8 @@ record Invocation(
     Integer lines = null;
     String url = null;
     String token = null;
+    String node = null;
+    boolean cluster = false;
     Iterator<String> arg = args.iterator();
     while (arg.hasNext()) {
       String word = arg.next();
@@ -145,6 +171,8 @@ record Invocation(
         case "-n", "--lines" -> lines = whole(value(option, inline, arg), "the number of lines");
         case "--url" -> url = value(option, inline, arg);
         case "--token" -> token = value(option, inline, arg);
+        case "--node" -> node = node(value(option, inline, arg));
+        case "--cluster" -> cluster = true;
         case "-h", "--help" -> words.add(0, Command.HELP.word);
         default -> {
           if (word.startsWith("-") && !isNumber(word)) {
@@ -197,6 +225,9 @@ record Invocation(
     if (command != Command.LOGS && (follow || lines != null)) {
       throw usage((follow ? "-f" : "-n") + " goes with logs only");
     }
+    if (command != Command.HELP) {
+      checkCluster(command, app, node, cluster);
+    }
     return new Invocation(
         command,
         app,
@@ -205,8 +236,29 @@ record Invocation(
         json,
         follow,
         lines == null ? DEFAULT_LINES : lines,
+        Optional.ofNullable(node),
+        cluster,
         server(url, env),
         token(token, env, configFile));
+  }
+
+  /** {@code --node} and {@code --cluster}: each with the commands it goes with, never both. */
+  private static void checkCluster(
+      Command command, Optional<String> app, String node, boolean cluster) throws CliFailure {
+    if (node != null && cluster) {
+      throw usage("--node and --cluster do not go together: --cluster is every node");
+    }
+    if (node != null && !command.onANode()) {
+      throw usage(
+          "--node goes with restart, stop, start, drain, scale, rolling-restart and logs"
+              + (command == Command.STATUS ? "; status --cluster shows every node" : ""));
+    }
+    if (cluster && command != Command.STATUS && command != Command.ROLLING_RESTART) {
+      throw usage("--cluster goes with status and rolling-restart only");
+    }
+    if (cluster && command == Command.STATUS && app.isPresent()) {
+      throw usage("status --cluster shows every app of every node, not " + app.get());
+    }
   }
 
   /** The server: {@code --url}, else {@code FLEETGATE_URL}, else loopback on the HTTP port. */
@@ -290,6 +342,16 @@ record Invocation(
     if (!APP.matcher(text).matches()) {
       throw usage(
           "an app's name is a lower-case letter, then letters, digits or dashes, not " + text);
+    }
+    return text;
+  }
+
+  /** A node's name: letters, digits, '.', '_', ':' and '-' (the server's rule). */
+  private static String node(String text) throws CliFailure {
+    if (!NODE.matcher(text).matches()) {
+      throw usage(
+          "a node's name is a letter or digit, then letters, digits, '.', '_', ':' or '-', not "
+              + text);
     }
     return text;
   }

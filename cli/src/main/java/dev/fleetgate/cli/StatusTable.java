@@ -21,7 +21,7 @@ final class StatusTable {
   /** The app whose workers have bare ids, as the server names it. */
   static final String DEFAULT_APP = "default";
 
-  private static final String[] HEADINGS = {
+  static final String[] HEADINGS = {
     "ID",
     "STATE",
     "PID",
@@ -49,26 +49,10 @@ final class StatusTable {
       if (!(item instanceof Map<?, ?> worker)) {
         continue;
       }
-      String[] row = {
-        text(worker.get("id")),
-        text(worker.get("state")),
-        text(worker.get("pid")),
-        text(worker.get("port")),
-        worker.get("uptimeSeconds") instanceof Long seconds
-            ? duration(Duration.ofSeconds(seconds))
-            : NONE,
-        text(worker.get("restarts")),
-        text(worker.get("inFlight")),
-        text(worker.get("requests")),
-        text(worker.get("errors")),
-        worker.get("memoryBytes") instanceof Long bytes ? bytes(bytes) : NONE,
-        worker.get("cpuPercent") instanceof Number cpu ? percent(cpu.doubleValue()) : NONE,
-        exit(worker.get("lastExit"), now)
-      };
+      String[] row = row(worker, now);
       rows.add(byApp ? withApp(text(worker.get("app")), row) : row);
       if (worker.get("reason") instanceof String reason) {
-        Object name = worker.get("name") != null ? worker.get("name") : worker.get("id");
-        reasons.add("worker " + text(name) + ": " + reason);
+        reasons.add("worker " + name(worker) + ": " + reason);
       }
     }
     StringBuilder out = new StringBuilder();
@@ -87,11 +71,36 @@ final class StatusTable {
     return out.toString();
   }
 
-  private static String readyLine(Map<?, ?> counts) {
+  /** One worker's row under {@link #HEADINGS}; {@code now} is its status document's time. */
+  static String[] row(Map<?, ?> worker, Instant now) {
+    return new String[] {
+      text(worker.get("id")),
+      text(worker.get("state")),
+      text(worker.get("pid")),
+      text(worker.get("port")),
+      worker.get("uptimeSeconds") instanceof Long seconds
+          ? duration(Duration.ofSeconds(seconds))
+          : NONE,
+      text(worker.get("restarts")),
+      text(worker.get("inFlight")),
+      text(worker.get("requests")),
+      text(worker.get("errors")),
+      worker.get("memoryBytes") instanceof Long bytes ? bytes(bytes) : NONE,
+      worker.get("cpuPercent") instanceof Number cpu ? percent(cpu.doubleValue()) : NONE,
+      exit(worker.get("lastExit"), now)
+    };
+  }
+
+  /** The worker's name, {@code api/0} or {@code 0}; its id when the document has no name. */
+  static String name(Map<?, ?> worker) {
+    return text(worker.get("name") != null ? worker.get("name") : worker.get("id"));
+  }
+
+  static String readyLine(Map<?, ?> counts) {
     return text(counts.get("ready")) + " of " + text(counts.get("desired")) + " ready\n";
   }
 
-  private static String[] withApp(String app, String[] row) {
+  static String[] withApp(String app, String[] row) {
     String[] wider = new String[row.length + 1];
     wider[0] = app;
     System.arraycopy(row, 0, wider, 1, row.length);
@@ -99,7 +108,7 @@ final class StatusTable {
   }
 
   /** Left-aligned columns, two spaces apart, no trailing spaces. */
-  private static void columns(List<String[]> rows, StringBuilder out) {
+  static void columns(List<String[]> rows, StringBuilder out) {
     int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
       for (int i = 0; i < row.length; i++) {
@@ -171,11 +180,11 @@ final class StatusTable {
     return value == null ? NONE : value.toString();
   }
 
-  private static List<?> list(Object value) {
+  static List<?> list(Object value) {
     return value instanceof List<?> list ? list : List.of();
   }
 
-  private static Instant instant(Object value) {
+  static Instant instant(Object value) {
     if (value instanceof String text) {
       try {
         return Instant.parse(text);

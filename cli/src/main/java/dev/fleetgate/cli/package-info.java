@@ -2,8 +2,8 @@
  * The command line of a running Fleetgate ({@code ./fleetgate status}, …): a client of the server's
  * JSON API under {@code /admin/api} ({@code dev.fleetgate.admin.api}), on the JDK alone. {@link
  * FleetgateCli} runs one command; {@link Invocation} reads the command line; {@link ApiClient}
- * talks to the server; {@link StatusTable} and {@link LogFormat} print for people; {@link Json}
- * reads the answers.
+ * talks to the server; {@link StatusTable}, {@link ClusterTable} and {@link LogFormat} print for
+ * people; {@link Json} reads the answers.
  *
  * <p>Requirements (tests name the one they prove):
  *
@@ -34,6 +34,15 @@
  *   <li><b>R6</b> The JDK alone (its HTTP client, a small JSON reader): no redirect is followed, so
  *       the token never travels to another address; output is UTF-8; an answer that is not the
  *       API's is a failure with a message.
+ *   <li><b>R7</b> Cluster: {@code status --cluster} prints every node's workers as one table with a
+ *       {@code NODE} column first ({@link ClusterTable}), then a line per node (this node marked,
+ *       LIVE or LOST since when, HTTP and grid address, version, ready count), the down workers'
+ *       reasons and the cluster's size; {@code --json} the API's {@code cluster} document. {@code
+ *       --node <name>} makes {@code restart|stop|start|drain}, {@code scale}, {@code
+ *       rolling-restart} and {@code logs} use the API's URLs under {@code nodes/<name>/}; {@code
+ *       rolling-restart --cluster [<app>]} those under {@code cluster/}, node after node. {@code
+ *       --node} with any other command, {@code --cluster} with any but {@code status} and {@code
+ *       rolling-restart}, or both together, are usage errors.
  * </ul>
  */
 package dev.fleetgate.cli;

@@ -104,6 +104,31 @@ class FleetgateCliTest {
                   .getBytes(StandardCharsets.UTF_8));
         }
       }
+      case "cluster" -> send(exchange, 200, ClusterTableTest.TWO_NODES);
+      case "nodes/web-2/apps/api/workers/0/restart" ->
+          send(exchange, 200, "{\"ok\":true,\"message\":\"Restarted worker api/0 on node web-2\"}");
+      case "nodes/web-2/scale" ->
+          send(exchange, 200, "{\"ok\":true,\"message\":\"Scaled to 3 workers on node web-2\"}");
+      case "nodes/gone/rolling-restart" ->
+          send(exchange, 404, "{\"ok\":false,\"message\":\"no node named 'gone' in the cluster\"}");
+      case "nodes/web-2/apps/api/logs?lines=2" ->
+          send(
+              exchange,
+              200,
+              "{\"lines\":[{\"worker\":0,\"app\":\"api\",\"name\":\"api/0\",\"number\":1,"
+                  + "\"stream\":\"out\",\"text\":\"from web-2\"}]}");
+      case "nodes/web-2/workers/1/logs?lines=15&follow=true" ->
+          send(
+              exchange,
+              400,
+              "{\"ok\":false,\"message\":\"follow=true streams this node's workers only\"}");
+      case "cluster/rolling-restart" ->
+          send(exchange, 200, "{\"ok\":true,\"message\":\"Restarted every worker on 2 nodes\"}");
+      case "cluster/apps/api/rolling-restart" ->
+          send(
+              exchange,
+              200,
+              "{\"ok\":true,\"message\":\"Restarted every worker of api on 2 nodes\"}");
       default -> send(exchange, 404, "<html>not here</html>");
     }
   }
@@ -262,6 +287,76 @@ class FleetgateCliTest {
         "{\"worker\":1,\"stream\":\"out\",\"text\":\"first\"}\n"
             + "{\"worker\":1,\"stream\":\"err\",\"text\":\"second\"}\n",
         out());
+  }
+
+  @Test
+  @DisplayName("R7 status --cluster prints every node's workers in one table; --json the document")
+  void clusterStatusPrintsOneTableOrTheDocument() {
+    assertEquals(0, run("status --cluster"));
+    assertTrue(out().startsWith("NODE   ID  STATE   PID"), out());
+    assertTrue(out().contains("\nweb-2  0   FAILED  -    3000"), out());
+    assertTrue(out().endsWith("cluster: 2 nodes (1 live), 1 grid member\n"), out());
+
+    out.reset();
+    assertEquals(0, run("status --cluster --json"));
+    assertEquals(ClusterTableTest.TWO_NODES + "\n", out());
+    assertEquals(List.of("GET cluster", "GET cluster"), requests);
+  }
+
+  @Test
+  @DisplayName(
+      "R7 --node sends a worker's operation and scale to the API's URLs under nodes/<name>/")
+  void actsOnAnotherNodesWorkers() {
+    assertEquals(0, run("restart api/0 --node web-2"));
+    assertEquals(0, run("scale 3 --node=web-2"));
+    assertEquals(
+        "Restarted worker api/0 on node web-2\nScaled to 3 workers on node web-2\n", out());
+    assertEquals(
+        List.of(
+            "POST nodes/web-2/apps/api/workers/0/restart", "POST nodes/web-2/scale {\"count\":3}"),
+        requests);
+  }
+
+  @Test
+  @DisplayName("R7 R3 an unknown node is the server's refusal, exit 1")
+  void unknownNodeExitsOne() {
+    assertEquals(1, run("rolling-restart --node gone"));
+    assertEquals("fleetgate: no node named 'gone' in the cluster\n", err());
+    assertEquals(List.of("POST nodes/gone/rolling-restart"), requests);
+  }
+
+  @Test
+  @DisplayName("R7 logs --node reads another node's last lines; -f there is the server's refusal")
+  void readsAnotherNodesLogs() {
+    assertEquals(0, run("logs api -n 2 --node web-2"));
+    assertEquals("api/0|out | from web-2\n", out());
+
+    assertEquals(1, run("logs -f 1 --node web-2"));
+    assertEquals("fleetgate: follow=true streams this node's workers only\n", err());
+    assertEquals(
+        List.of(
+            "GET nodes/web-2/apps/api/logs?lines=2",
+            "GET nodes/web-2/workers/1/logs?lines=15&follow=true"),
+        requests);
+  }
+
+  @Test
+  @DisplayName("R7 rolling-restart --cluster posts to cluster/, with an app to cluster/apps/<app>/")
+  void rollsTheWholeCluster() {
+    assertEquals(0, run("rolling-restart --cluster"));
+    assertEquals(0, run("rolling-restart --cluster api"));
+    assertEquals(
+        "Restarted every worker on 2 nodes\nRestarted every worker of api on 2 nodes\n", out());
+    assertEquals(
+        List.of("POST cluster/rolling-restart", "POST cluster/apps/api/rolling-restart"), requests);
+  }
+
+  @Test
+  @DisplayName("R7 R3 --node with status is a usage error that sends nothing")
+  void nodeWithStatusSendsNothing() {
+    assertEquals(2, run("status --node web-2"));
+    assertTrue(err().contains("status --cluster shows every node"), err());
+    assertEquals(List.of(), requests);
   }
 
   @Test

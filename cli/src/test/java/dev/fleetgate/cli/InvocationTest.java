@@ -136,6 +136,77 @@ class InvocationTest {
   }
 
   @Test
+  @DisplayName("R7 --node names the node of a worker command, scale, rolling-restart and logs")
+  void readsTheNodeOfACommand() throws CliFailure {
+    Invocation restart = parse("restart api/0 --node web-2");
+    assertEquals(Optional.of("web-2"), restart.node());
+    assertEquals(Optional.of("api"), restart.app());
+    assertEquals(OptionalInt.of(0), restart.worker());
+    assertFalse(restart.cluster());
+
+    assertEquals(Optional.of("web-1:8080"), parse("--node=web-1:8080 scale 3").node());
+    assertEquals(Optional.of("n1"), parse("rolling-restart --node n1 api").node());
+    assertEquals(Optional.of("10.0.0.2_b"), parse("logs -n 5 --node 10.0.0.2_b api/1").node());
+    assertEquals(Optional.of("web-2"), parse("logs -f 0 --node web-2").node());
+    assertEquals(Optional.empty(), parse("restart 0").node());
+  }
+
+  @Test
+  @DisplayName("R7 --cluster: status of every node, rolling-restart of every node or one app")
+  void readsTheClusterOption() throws CliFailure {
+    Invocation status = parse("status --cluster --json");
+    assertEquals(Command.STATUS, status.command());
+    assertTrue(status.cluster());
+    assertTrue(status.json());
+    assertEquals(Optional.empty(), status.node());
+
+    Invocation everyApp = parse("rolling-restart --cluster");
+    assertTrue(everyApp.cluster());
+    assertEquals(Optional.empty(), everyApp.app());
+    Invocation oneApp = parse("--cluster rolling-restart api");
+    assertTrue(oneApp.cluster());
+    assertEquals(Optional.of("api"), oneApp.app());
+    assertFalse(parse("status").cluster());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "status --node web-2|--node goes with restart, stop, start, drain, scale, rolling-restart"
+            + " and logs; status --cluster shows every node",
+        "reload --node web-2|--node goes with restart, stop, start, drain, scale, rolling-restart"
+            + " and logs",
+        "restart 0 --node|--node needs a value",
+        "restart 0 --node -web|a node's name is a letter or digit, then letters, digits, '.', '_',"
+            + " ':' or '-', not -web",
+        "restart 0 --node a/b|a node's name is a letter or digit, then letters, digits, '.', '_',"
+            + " ':' or '-', not a/b",
+        "restart 0 --cluster|--cluster goes with status and rolling-restart only",
+        "logs --cluster|--cluster goes with status and rolling-restart only",
+        "scale 3 --cluster|--cluster goes with status and rolling-restart only",
+        "rolling-restart --cluster --node web-2|--node and --cluster do not go together: --cluster"
+            + " is every node",
+        "status --cluster api|status --cluster shows every app of every node, not api"
+      })
+  @DisplayName("R7 R3 --node and --cluster with a command they do not go with are usage errors")
+  void refusesNodeAndClusterWhereTheyDoNotGo(String line, String message) {
+    CliFailure failure = assertThrows(CliFailure.class, () -> parse(line));
+
+    assertEquals(Exit.USAGE, failure.exit);
+    assertEquals(message, failure.getMessage());
+  }
+
+  @Test
+  @DisplayName("R7 the help names --node and --cluster")
+  void helpNamesTheClusterOptions() {
+    assertTrue(Invocation.USAGE.contains("status --cluster "), Invocation.USAGE);
+    assertTrue(Invocation.USAGE.contains("rolling-restart --cluster [<app>]"), Invocation.USAGE);
+    assertTrue(Invocation.USAGE.contains("--node <name>"), Invocation.USAGE);
+  }
+
+  @Test
   @DisplayName("R2 the server: --url, FLEETGATE_URL, else loopback on FLEETGATE_HTTP_PORT")
   void findsTheServerByOptionThenEnvironmentThenPort() throws CliFailure {
     assertEquals(URI.create("http://127.0.0.1:8080"), parse("status").server());

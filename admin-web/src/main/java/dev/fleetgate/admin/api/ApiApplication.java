@@ -15,7 +15,7 @@ public class ApiApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(FleetApi.class, ApiErrors.class);
+    return Set.of(FleetApi.class, ClusterApi.class, NodeApi.class, ApiErrors.class);
   }
 
   /** No generated description of the API ({@code application.wadl}): the README is the one. */

@@ -46,6 +46,9 @@ import java.util.NoSuchElementException;
  * GET  apps/{app}/logs?lines=N[&amp;follow=true]
  * GET  apps/{app}/workers/{id}/logs?lines=N[&amp;follow=true]
  * </pre>
+ *
+ * The cluster's URLs ({@code cluster}, {@code nodes/{node}/…}) are {@link ClusterApi}'s and {@link
+ * NodeApi}'s.
  */
 @Path("")
 @RequestScoped
@@ -225,7 +228,8 @@ public class FleetApi {
     };
   }
 
-  private static Response answer(Outcome outcome) {
+  /** An operation's answer: {@code {"ok": …, "message": …}} with {@link #statusOf}. */
+  static Response answer(Outcome outcome) {
     return JsonAnswer.message(statusOf(outcome.result()), outcome.message());
   }
 

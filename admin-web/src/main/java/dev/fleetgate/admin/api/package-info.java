@@ -40,6 +40,18 @@
  *       default}, or the only app). An unknown app, or a name no app can have, is a 404 that names
  *       it. Audit lines name workers as {@code worker=api/0} and whole apps as {@code
  *       worker=api/all} ({@code worker=0}, {@code worker=all} in the default app).
+ *   <li><b>R8</b> Cluster ({@link ClusterApi}, {@link NodeApi}). {@code GET cluster}: {@code
+ *       enabled}, this {@code node}'s name, {@code gridMembers}, {@code time}, and every node, live
+ *       and lost, by name ({@code name}, {@code local}, {@code state} LIVE or LOST, {@code lostAt},
+ *       {@code lastSeen}, {@code http}, {@code grid}, {@code version}, {@code startedAt}), each
+ *       with the {@code status} document of R2 built from its latest report; without a cluster,
+ *       {@code enabled} is false and this node is the only one. {@code nodes/{node}/} before the
+ *       URLs of R3 and R4 acts on that node's workers: exactly as without it for this node; for
+ *       another, the operation is carried out by it (audited on both) and the last lines of its
+ *       workers are fetched from it ({@code follow=true} is a 400 there); without {@code
+ *       apps/{app}/}, the node's default app. An unknown node is a 404 and a lost one a 409, naming
+ *       it. {@code POST cluster/[apps/{app}/]rolling-restart} restarts every app (or one) node
+ *       after node, each fully ready before the next, and answers once the last one is.
  * </ul>
  */
 package dev.fleetgate.admin.api;

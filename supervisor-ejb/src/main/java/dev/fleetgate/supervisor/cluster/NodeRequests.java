@@ -34,15 +34,26 @@ final class NodeRequests {
     this.localNode = localNode;
   }
 
-  /** The reply's body for {@code request}. */
+  /** The reply's body for {@code request}: always one, so the asking node never waits in vain. */
   JsonObject answer(JsonObject request) {
-    JsonObject body = request.getJsonObject("body");
-    String from = request.getString("from");
-    return switch (body.getString("action")) {
-      case "operation" -> operate(from, body);
-      case "log" -> log(body);
-      default -> failure(OperationFailedException.Kind.INVALID_ARGUMENT, "unknown action");
-    };
+    try {
+      JsonObject body = request.getJsonObject("body");
+      String from = request.getString("from");
+      return switch (body.getString("action")) {
+        case "operation" -> operate(from, body);
+        case "log" -> log(body);
+        default -> failure(OperationFailedException.Kind.INVALID_ARGUMENT, "unknown action");
+      };
+    } catch (RuntimeException e) {
+      // The supervisor's queries throw NoSuchElementException, which the container wraps.
+      Throwable cause = e;
+      while (cause.getCause() != null && cause.getCause() != cause) {
+        cause = cause.getCause();
+      }
+      return cause instanceof NoSuchElementException
+          ? failure(OperationFailedException.Kind.NO_SUCH_WORKER, cause.getMessage())
+          : failure(OperationFailedException.Kind.FAILED, cause.toString());
+    }
   }
 
   private JsonObject operate(String from, JsonObject body) {
