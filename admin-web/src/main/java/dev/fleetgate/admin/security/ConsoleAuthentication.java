@@ -22,6 +22,9 @@ import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue
  *
  * <p>In the merged WAR this mechanism sees the proxy's requests too. For them (not protected, no
  * session) it does nothing and creates no session.
+ *
+ * <p>In a cluster, {@link ClusterSignIn} decorates this mechanism: a sign-in is then good on every
+ * node (R11).
  */
 @CustomFormAuthenticationMechanismDefinition(
     loginToContinue =

@@ -119,6 +119,17 @@ public class ConsoleIdentityStore implements IdentityStore {
         : CredentialValidationResult.INVALID_RESULT;
   }
 
+  /**
+   * The role this node's configuration gives {@code user}, or empty for a name it does not have:
+   * how a session token from another node of the cluster is checked (R11.2).
+   */
+  public Optional<String> roleOf(String user) {
+    if (credentials.username().equals(user)) {
+      return Optional.of(ROLE);
+    }
+    return viewer.filter(v -> v.username().equals(user)).map(v -> VIEWER_ROLE);
+  }
+
   private void announce(String generated) {
     LOG.log(
         Level.WARNING,

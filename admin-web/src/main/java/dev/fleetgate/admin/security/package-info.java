@@ -46,6 +46,32 @@
  *   <li><b>R10</b> Bearer tokens ({@code fleetgate.metrics.token}, {@code
  *       fleetgate.admin.api-token}) are compared as SHA-256 digests in constant time; a blank or
  *       unset token matches nothing ({@link BearerToken}).
+ *   <li><b>R11</b> In a cluster ({@code fleetgate.cluster.enabled}), a console sign-in is good on
+ *       every node, so a load balancer in front of the consoles never sends a signed-in user back
+ *       to sign in ({@link ClusterSignIn}). Without a cluster nothing of this happens: no cookie is
+ *       written or read.
+ *       <ul>
+ *         <li><b>R11.1</b> A sign-in also sets the cookie {@value NodeSessionCookie#NAME}: a {@link
+ *             NodeSessionToken} with the user, the role, when it was issued and when it expires
+ *             (the console session's timeout later), signed with HMAC-SHA256 and the cluster's
+ *             session key (derived from {@code fleetgate.cluster.secret}, the same on every node).
+ *             HttpOnly, SameSite=Strict, scoped to the console's path ({@code /admin}), Secure when
+ *             the request came over TLS, no Max-Age.
+ *         <li><b>R11.2</b> A request for a protected console page that has no session on this node
+ *             and carries a token signed with the key, not expired, and naming a user this node's
+ *             configuration has with that same role is signed in as that user and gets a session
+ *             here. A token with a wrong signature or key, changed, expired, malformed, or for a
+ *             user (or role) this node does not have is ignored: the caller signs in as usual.
+ *         <li><b>R11.3</b> A signed-in request whose token is missing, for another user, or past
+ *             half its life gets a new one: the token lasts as long as the session is used.
+ *         <li><b>R11.4</b> Signing out clears the cookie.
+ *         <li><b>R11.5</b> The token says who, never that a post is genuine: Faces keeps the view
+ *             state in the session of the node that rendered the page, so a form posted to another
+ *             node does nothing, and the cookie, like the session's, never comes with another
+ *             site's request. Such a post ends in its page reloaded, signed in by the token: an
+ *             AJAX post gets Faces' expired-view answer, and a poll that gets it reloads the page
+ *             ({@code console.js}); a whole-page form (Sign out) is redirected to its page.
+ *       </ul>
  * </ul>
  */
 package dev.fleetgate.admin.security;
