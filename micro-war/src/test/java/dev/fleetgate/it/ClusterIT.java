@@ -41,6 +41,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ClusterIT {
   static final String TOKEN = "cluster-it-api-token-" + Long.toHexString(System.nanoTime());
   static final String SECRET = "cluster-it-secret-" + Long.toHexString(System.nanoTime());
+  static final String PASSWORD = "cluster-it-password-" + Long.toHexString(System.nanoTime());
   static final String MEMBERS = "127.0.0.1:23791,127.0.0.1:23792,127.0.0.1:23793";
   static final Duration BOOT = Duration.ofSeconds(240);
 
@@ -75,6 +76,7 @@ class ClusterIT {
     env.put("FLEETGATE_WORKERS_DRAIN_TIMEOUT", "5s");
     env.put("FLEETGATE_WORKERS_HOST", "127.0.0.1");
     env.put("FLEETGATE_ADMIN_API_TOKEN", TOKEN);
+    env.put("FLEETGATE_ADMIN_PASSWORD", PASSWORD);
     env.put("FLEETGATE_CLUSTER_ENABLED", "true");
     env.put("FLEETGATE_CLUSTER_SECRET", secret);
     env.put("FLEETGATE_CLUSTER_MEMBERS", MEMBERS);
@@ -149,10 +151,37 @@ class ClusterIT {
     }
   }
 
-  // ---- R3: operations anywhere ---------------------------------------------------------------
+  // ---- R5: console sessions anywhere ---------------------------------------------------------
 
   @Test
   @Order(3)
+  void r5_aConsoleSignedInOnNode1IsSignedInOnNode2() throws Exception {
+    ChaosIT.ConsoleSession console = ChaosIT.signIn(nodes[1], PASSWORD);
+    // The same client, as behind a load balancer: node 2 never saw this session.
+    HttpResponse<String> onNode2 =
+        console
+            .browser()
+            .send(
+                HttpRequest.newBuilder(URI.create(base(2) + "/admin/index.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, onNode2.statusCode(), "not sent back to sign-in: " + onNode2.headers());
+    assertTrue(onNode2.body().contains("node-3"), "node 2's console shows the cluster");
+
+    HttpClient stranger =
+        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpResponse<String> forged =
+        stranger.send(
+            HttpRequest.newBuilder(URI.create(base(2) + "/admin/index.xhtml"))
+                .header("Cookie", "FLEETGATE_CONSOLE_TOKEN=1.YWRtaW4.admin.1.9999999999.AAAA")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(302, forged.statusCode(), "a forged token signs no one in");
+  }
+
+  // ---- R3: operations anywhere ---------------------------------------------------------------
+
+  @Test
+  @Order(4)
   void r3_aRestartOfNode3sWorkerFromNode1ChangesItsPidAndIsAuditedOnBoth() throws Exception {
     long before = pid(3, 0);
     long other = pid(3, 1);
@@ -179,7 +208,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void r2_2_aWorkersLogIsFetchedFromItsNode() throws Exception {
     HttpResponse<String> logs =
         get(1, "/admin/api/nodes/node-2/apps/default/workers/1/logs?lines=50");
@@ -188,7 +217,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void r3_anUnknownNodeIsRefusedByName() throws Exception {
     HttpResponse<String> restart =
         post(1, "/admin/api/nodes/node-9/apps/default/workers/0/restart", "");
@@ -199,7 +228,7 @@ class ClusterIT {
   // ---- R4: loss and return -------------------------------------------------------------------
 
   @Test
-  @Order(6)
+  @Order(7)
   void r4_node2KilledIsLostOnNodes1And3Within10sWithoutAFailedRequestThere() throws Exception {
     List<Long> node2Workers = List.of(pid(2, 0), pid(2, 1));
     try (Load load = new Load(List.of(base(1), base(3)))) {
@@ -233,7 +262,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void r4_node2RestartedRejoinsByItself() throws Exception {
     nodes[2] = startNode(2, SECRET);
     Http.await(() -> Http.readyWorkers(base(2)) == 2, BOOT, "node-2: 2 workers ready");
@@ -245,7 +274,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void r3_3_aClusterRollingRestartUnderLoadFailsNoRequest() throws Exception {
     Map<Integer, List<Long>> before = new HashMap<>();
     for (int n = 1; n <= 3; n++) {
@@ -275,7 +304,7 @@ class ClusterIT {
   // ---- R1.2: the secret ----------------------------------------------------------------------
 
   @Test
-  @Order(9)
+  @Order(10)
   void r1_2_aNodeWithAWrongSecretIsNotLetIn() throws Exception {
     nodes[0] = startNode(4, "another-secret-" + Long.toHexString(System.nanoTime()));
     try {
