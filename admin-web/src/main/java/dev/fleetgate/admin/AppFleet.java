@@ -1,6 +1,7 @@
 package dev.fleetgate.admin;
 
 import dev.fleetgate.supervisor.boundary.Supervisor;
+import dev.fleetgate.supervisor.cluster.NodeReport;
 import dev.fleetgate.supervisor.entity.FleetSnapshot;
 import java.util.List;
 
@@ -18,6 +19,13 @@ public record AppFleet(String name, FleetSnapshot snapshot, int minReady) {
   public static List<AppFleet> read(Supervisor supervisor) {
     return supervisor.apps().stream()
         .map(app -> new AppFleet(app, supervisor.snapshot(app), supervisor.minReady(app)))
+        .toList();
+  }
+
+  /** Every app of another cluster node, as its last report shows them (R18.1). */
+  public static List<AppFleet> of(NodeReport report) {
+    return report.apps().stream()
+        .map(app -> new AppFleet(app.name(), app.fleet(), app.minReady()))
         .toList();
   }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -24,14 +25,21 @@ public final class FleetView {
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final List<AppGroup> groups;
+  private final List<NodeGroup> nodes;
   private final String headline;
   private final String takenAt;
   private final String problem;
   private final boolean ready;
 
   private FleetView(
-      List<AppGroup> groups, String headline, String takenAt, String problem, boolean ready) {
+      List<AppGroup> groups,
+      List<NodeGroup> nodes,
+      String headline,
+      String takenAt,
+      String problem,
+      boolean ready) {
     this.groups = List.copyOf(groups);
+    this.nodes = List.copyOf(nodes);
     this.headline = headline;
     this.takenAt = takenAt;
     this.problem = problem;
@@ -56,43 +64,96 @@ public final class FleetView {
    * @param zone where the operator's "as of" clock time is read
    */
   public static FleetView of(List<AppFleet> apps, List<TrafficSnapshot> traffic, ZoneId zone) {
+    List<AppGroup> groups = groups(apps, traffic, null, false);
+    return new FleetView(
+        groups,
+        List.of(),
+        headline(groups),
+        latest(apps).map(t -> clock(t, zone)).orElse(""),
+        "",
+        apps.stream().allMatch(AppFleet::ready));
+  }
+
+  /**
+   * The view of a cluster (R18): one section per node, in the order given, each with its apps'
+   * groups. The headline and the readiness are over the live nodes: a lost node's workers are its
+   * last known state, shown but not counted.
+   *
+   * @param zone where the operator's "as of" clock time is read
+   */
+  public static FleetView ofNodes(List<NodeGroup> nodes, ZoneId zone) {
+    List<NodeGroup> live = nodes.stream().filter(n -> !n.isLost()).toList();
+    return new FleetView(
+        nodes.stream().flatMap(n -> n.getGroups().stream()).toList(),
+        nodes,
+        headline(live.stream().flatMap(n -> n.getGroups().stream()).toList()),
+        live.stream()
+            .map(NodeGroup::takenAt)
+            .filter(Objects::nonNull)
+            .max(Comparator.naturalOrder())
+            .map(t -> clock(t, zone))
+            .orElse(""),
+        "",
+        !live.isEmpty() && live.stream().allMatch(NodeGroup::isReady));
+  }
+
+  /**
+   * One group per app, in the order given, each row with its worker's traffic.
+   *
+   * @param node the cluster node they run on, or null outside a cluster
+   * @param nodeLost true when that node is lost
+   */
+  static List<AppGroup> groups(
+      List<AppFleet> apps, List<TrafficSnapshot> traffic, String node, boolean nodeLost) {
     Map<WorkerName, TrafficSnapshot> byWorker =
         traffic.stream()
             .collect(
                 Collectors.toMap(
                     t -> new WorkerName(t.app(), t.workerId()), Function.identity(), (a, b) -> b));
     List<AppGroup> groups = new ArrayList<>();
-    long readyCount = 0;
-    int desired = 0;
-    boolean starting = false;
     for (AppFleet app : apps) {
       FleetSnapshot snapshot = app.snapshot();
       List<WorkerRow> rows =
           snapshot.workers().stream()
               .map(
                   w ->
-                      WorkerRow.of(
-                          w, byWorker.get(new WorkerName(w.app(), w.id())), snapshot.takenAt()))
+                      WorkerRow.onNode(
+                          w,
+                          byWorker.get(new WorkerName(w.app(), w.id())),
+                          snapshot.takenAt(),
+                          node,
+                          nodeLost))
               .toList();
       groups.add(
           new AppGroup(
+              node,
               app.name(),
               rows,
               headline(snapshot.readyCount(), snapshot.desired(), !snapshot.initialStartDone()),
               snapshot.desired(),
+              snapshot.readyCount(),
+              !snapshot.initialStartDone(),
               app.ready()));
-      readyCount += snapshot.readyCount();
-      desired += snapshot.desired();
-      starting |= !snapshot.initialStartDone();
     }
-    Optional<Instant> takenAt =
-        apps.stream().map(a -> a.snapshot().takenAt()).max(Comparator.naturalOrder());
-    return new FleetView(
-        groups,
-        headline(readyCount, desired, starting),
-        takenAt.map(t -> CLOCK.format(t.atZone(zone))).orElse(""),
-        "",
-        apps.stream().allMatch(AppFleet::ready));
+    return groups;
+  }
+
+  /** The moment of the newest snapshot among {@code apps}. */
+  static Optional<Instant> latest(List<AppFleet> apps) {
+    return apps.stream().map(a -> a.snapshot().takenAt()).max(Comparator.naturalOrder());
+  }
+
+  /** "HH:mm:ss" of {@code moment} in {@code zone}. */
+  static String clock(Instant moment, ZoneId zone) {
+    return CLOCK.format(moment.atZone(zone));
+  }
+
+  /** "3 / 4 workers ready" over {@code groups}, with " · starting" while any is starting. */
+  static String headline(List<AppGroup> groups) {
+    return headline(
+        groups.stream().mapToLong(AppGroup::readyCount).sum(),
+        groups.stream().mapToInt(AppGroup::getDesired).sum(),
+        groups.stream().anyMatch(AppGroup::starting));
   }
 
   private static String headline(long ready, int desired, boolean starting) {
@@ -106,15 +167,15 @@ public final class FleetView {
   /** A view without workers that says why (R5). */
   public static FleetView unavailable(String problem) {
     String why = problem == null || problem.isBlank() ? "no answer" : problem;
-    return new FleetView(List.of(), "Supervisor not available", "", why, false);
+    return new FleetView(List.of(), List.of(), "Supervisor not available", "", why, false);
   }
 
-  /** Every worker's row, app after app. */
+  /** Every worker's row, app after app (node after node in a cluster). */
   public List<WorkerRow> getRows() {
     return groups.stream().flatMap(g -> g.getRows().stream()).toList();
   }
 
-  /** One group per app, in the configuration's order. */
+  /** One group per app, in the configuration's order (node after node in a cluster). */
   public List<AppGroup> getGroups() {
     return groups;
   }
@@ -124,7 +185,43 @@ public final class FleetView {
    * one app it shows the single table it always did.
    */
   public boolean isGrouped() {
-    return groups.size() > 1;
+    return nodes.isEmpty() && groups.size() > 1;
+  }
+
+  /**
+   * True in a cluster (R18): the overview then shows one section per node ({@link #getNodes()})
+   * instead of the single table or the app groups.
+   */
+  public boolean isClustered() {
+    return !nodes.isEmpty();
+  }
+
+  /** One section per cluster node, live and lost, by name; empty outside a cluster. */
+  public List<NodeGroup> getNodes() {
+    return nodes;
+  }
+
+  /** "3 nodes", or "3 nodes · 1 lost": beside the headline in a cluster. */
+  public String getNodeSummary() {
+    long lost = nodes.stream().filter(NodeGroup::isLost).count();
+    return nodes.size()
+        + (nodes.size() == 1 ? " node" : " nodes")
+        + (lost == 0 ? "" : " · " + lost + " lost");
+  }
+
+  /**
+   * What the cluster's scale and rolling-restart controls can act on (R18.2): every app of every
+   * live node, node after node.
+   */
+  public List<AppGroup> getTargets() {
+    return nodes.stream().filter(n -> !n.isLost()).flatMap(n -> n.getGroups().stream()).toList();
+  }
+
+  /** The group of {@code app} on {@code node} among {@link #getTargets()}, if there is one. */
+  public Optional<AppGroup> target(AppOnNode target) {
+    return getTargets().stream()
+        .filter(g -> g.getNode().equals(target.node()) && g.getName().equals(target.app()))
+        .findFirst();
   }
 
   /** The only app's group, or the first; null when unavailable (EL reads it as not rendered). */

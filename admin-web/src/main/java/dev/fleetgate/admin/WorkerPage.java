@@ -1,6 +1,8 @@
 package dev.fleetgate.admin;
 
 import dev.fleetgate.supervisor.boundary.Supervisor;
+import dev.fleetgate.supervisor.cluster.Cluster;
+import dev.fleetgate.supervisor.cluster.ClusterNode;
 import dev.fleetgate.supervisor.entity.FleetSnapshot;
 import dev.fleetgate.supervisor.entity.WorkerEvent;
 import dev.fleetgate.supervisor.entity.WorkerName;
@@ -26,8 +28,11 @@ import java.util.logging.Logger;
  * Backs {@code worker.xhtml?app=api&id=N}, one worker in detail (R11): its row of the overview, its
  * recent output following live, its restart history, its command and environment, and the
  * operations on it (R6). Without {@code app}, the default app's worker ({@code worker.xhtml?id=0}
- * as before apps). App and id come from the view parameters on the first request and from hidden
- * fields that every poll and action posts with them.
+ * as before apps). In a cluster, {@code node=n2} names another node's worker (R18.3): its figures
+ * from the node's last report, its output fetched from the node at every render, its operations
+ * carried out there; without {@code node}, this node's. Node, app and id come from the view
+ * parameters on the first request and from hidden fields that every poll and action posts with
+ * them.
  */
 @Named
 @RequestScoped
@@ -36,6 +41,7 @@ public class WorkerPage {
   private static final Logger LOG = Logger.getLogger(WorkerPage.class.getName());
 
   @EJB Supervisor supervisor;
+  @EJB Cluster cluster;
   @Inject WorkerOperations operations;
   @Inject FacesContext facesContext;
 
@@ -44,8 +50,23 @@ public class WorkerPage {
 
   static final String APP_FIELD = "worker:worker-app";
 
+  static final String NODE_FIELD = "worker:worker-node";
+
+  /** What the page says instead of history and environment of another node's worker (R18.3). */
+  static final String NOT_REPLICATED = "Not available for a worker on another node.";
+
+  private String node;
   private String app;
   private Integer id;
+
+  // The named node when it is another than this one, read once per request (remoteNode()).
+  private Optional<ClusterNode> remote;
+
+  // The worker in that node's report, read once per request (reported()).
+  private Optional<ReportedWorker> reported;
+
+  // The output, read once per render (output()).
+  private WorkerOutput output;
 
   // The app the page shows, checked once per request (knownApp()).
   private Optional<String> resolvedApp;
@@ -68,6 +89,20 @@ public class WorkerPage {
     }
     String named = params.getOrDefault(APP_FIELD, params.get("app"));
     app = named == null || named.isBlank() ? null : named.strip();
+    String owner = params.getOrDefault(NODE_FIELD, params.get("node"));
+    node = owner == null || owner.isBlank() ? null : owner.strip();
+  }
+
+  /**
+   * The worker's node, from the view parameter {@code node} or the hidden field; null: this one.
+   */
+  public String getNode() {
+    return node;
+  }
+
+  public void setNode(String node) {
+    this.node = node == null || node.isBlank() ? null : node.strip();
+    forget();
   }
 
   /** The worker's app, from the view parameter {@code app} or the page's hidden field. */
@@ -77,8 +112,7 @@ public class WorkerPage {
 
   public void setApp(String app) {
     this.app = app == null || app.isBlank() ? null : app.strip();
-    resolvedApp = null;
-    row = null;
+    forget();
   }
 
   /** The worker's id, from the view parameter {@code id} or the page's hidden field. */
@@ -88,7 +122,71 @@ public class WorkerPage {
 
   public void setId(Integer id) {
     this.id = id;
+    forget();
+  }
+
+  /** Drops what was read for the previous node, app or id, or before an operation. */
+  private void forget() {
+    resolvedApp = null;
     row = null;
+    remote = null;
+    reported = null;
+    output = null;
+  }
+
+  /** True in a cluster: the page names the worker's node. */
+  public boolean isClustered() {
+    return cluster.enabled();
+  }
+
+  /** True when the page shows a worker of another cluster node (R18.3). */
+  public boolean isRemote() {
+    return node != null && !node.equals(cluster.localNode());
+  }
+
+  /** The node that runs the worker: the one asked for, else this one. */
+  public String getNodeName() {
+    return node != null ? node : cluster.localNode();
+  }
+
+  /** True when the worker's node is lost: the page shows its last known state (R18.3). */
+  public boolean isNodeLost() {
+    return remoteNode().map(ClusterNode::lost).orElse(false);
+  }
+
+  /** "12:03:04", when the worker's node was found lost; empty while it is live. */
+  public String getNodeLostSince() {
+    return remoteNode()
+        .filter(ClusterNode::lost)
+        .map(n -> FleetView.clock(n.lostAt(), ZoneId.systemDefault()))
+        .orElse("");
+  }
+
+  /** Why no worker is shown: no such worker, or (another node asked for) no such node. */
+  public String getProblem() {
+    if (isRemote() && remoteNode().isEmpty()) {
+      return "There is no node " + node + " in the cluster.";
+    }
+    return "There is no worker " + getName() + (isRemote() ? " on node " + node : "") + ".";
+  }
+
+  /** Another node's view, once per request; empty for this node (or an unknown node). */
+  private Optional<ClusterNode> remoteNode() {
+    if (remote == null) {
+      remote = isRemote() ? cluster.node(node) : Optional.empty();
+    }
+    return remote;
+  }
+
+  /** The worker as its node's last report shows it; empty for this node's worker. */
+  private Optional<ReportedWorker> reported() {
+    if (reported == null) {
+      reported =
+          id == null
+              ? Optional.empty()
+              : remoteNode().flatMap(n -> ReportedWorker.find(n, app, id));
+    }
+    return reported;
   }
 
   /** How the page names its worker: {@code api/0}, or {@code 0} in the default app. */
@@ -107,6 +205,16 @@ public class WorkerPage {
    * exception, logged, and the page polls every 2 s.
    */
   private String knownApp() {
+    if (resolvedApp == null && isRemote()) {
+      resolvedApp =
+          remoteNode()
+              .map(ClusterNode::report)
+              .map(
+                  r ->
+                      app == null
+                          ? ReportedWorker.defaultApp(r)
+                          : r.app(app).map(a -> app).orElse(null));
+    }
     if (resolvedApp == null) {
       try {
         if (app == null) {
@@ -139,20 +247,46 @@ public class WorkerPage {
     return getRowOrEmpty().isPresent();
   }
 
-  /** The recent output, oldest first: the newest line is at the bottom, as in a terminal. */
+  /**
+   * The recent output, oldest first: the newest line is at the bottom, as in a terminal. Another
+   * node's worker's is fetched from that node (R18.3).
+   */
   public List<LogRow> getLog() {
-    if (!isFound()) {
-      return List.of();
-    }
-    ZoneId zone = ZoneId.systemDefault();
-    return supervisor.recentLog(knownApp(), id).stream()
-        .map(line -> LogRow.of(line, zone))
-        .toList();
+    return output().lines();
   }
 
-  /** The state changes, newest first. */
+  /** What the output box says while it is empty: why, or that there is no output yet. */
+  public String getLogProblem() {
+    return output().emptyText();
+  }
+
+  private WorkerOutput output() {
+    if (output == null) {
+      ZoneId zone = ZoneId.systemDefault();
+      output =
+          !isFound()
+              ? WorkerOutput.NONE
+              : isRemote()
+                  ? WorkerOutput.fromNode(
+                      cluster::logAfter, remoteNode().orElseThrow(), knownApp(), id, zone)
+                  : WorkerOutput.local(supervisor, knownApp(), id, zone);
+    }
+    return output;
+  }
+
+  /** The history's text without events: another node's worker's are not replicated (R18.3). */
+  public String getEventsEmpty() {
+    return isRemote() ? NOT_REPLICATED : "No state changes yet.";
+  }
+
+  /** The environment's text without variables: another node's are not replicated (R18.3). */
+  public String getEnvironmentEmpty() {
+    return isRemote() ? NOT_REPLICATED : "No variables.";
+  }
+
+  /** The state changes, newest first; none for another node's worker (not replicated). */
   public List<EventRow> getEvents() {
-    if (!isFound()) {
+    if (!isFound() || isRemote()) {
       return List.of();
     }
     ZoneId zone = ZoneId.systemDefault();
@@ -161,14 +295,20 @@ public class WorkerPage {
     return events.stream().map(event -> EventRow.of(event, zone)).toList();
   }
 
-  /** The command line, its words joined by spaces. */
+  /** The command line, its words joined by spaces; another node's from its app's report. */
   public String getCommand() {
+    if (isRemote()) {
+      return reported().map(w -> String.join(" ", w.command())).orElse("");
+    }
     return snapshot().map(w -> String.join(" ", w.command())).orElse("");
   }
 
-  /** The variables Fleetgate gives the worker, by name, secrets masked. */
+  /**
+   * The variables Fleetgate gives the worker, by name, secrets masked; none for another node's
+   * worker (not replicated).
+   */
   public List<SettingRow> getEnvironment() {
-    if (!isFound()) {
+    if (!isFound() || isRemote()) {
       return List.of();
     }
     Map<String, String> sorted = new TreeMap<>(supervisor.environment(knownApp(), id));
@@ -202,14 +342,17 @@ public class WorkerPage {
     if (id == null || known == null) {
       return;
     }
-    Outcome outcome = operations.perform(operation, known, id);
+    Outcome outcome =
+        isRemote()
+            ? operations.perform(operation, node, known, id)
+            : operations.perform(operation, known, id);
     facesContext.addMessage(
         null,
         new FacesMessage(
             outcome.ok() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR,
             outcome.message(),
             null));
-    row = null;
+    forget();
   }
 
   private Optional<WorkerSnapshot> snapshot() {
@@ -230,6 +373,9 @@ public class WorkerPage {
   }
 
   private Optional<WorkerRow> loadRow() {
+    if (isRemote()) {
+      return reported().map(ReportedWorker::row);
+    }
     Optional<FleetSnapshot> fleet = fleet();
     Optional<WorkerSnapshot> worker =
         fleet.flatMap(f -> f.workers().stream().filter(w -> w.id() == id).findFirst());

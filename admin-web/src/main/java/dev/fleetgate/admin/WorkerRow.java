@@ -35,8 +35,13 @@ public final class WorkerRow {
   private final String p99;
   private final String reason;
   private final boolean running;
+  private final String node;
+  private final boolean nodeLost;
 
-  private WorkerRow(WorkerSnapshot worker, TrafficSnapshot traffic, Instant now) {
+  private WorkerRow(
+      WorkerSnapshot worker, TrafficSnapshot traffic, Instant now, String node, boolean nodeLost) {
+    this.node = node;
+    this.nodeLost = nodeLost;
     app = worker.app();
     id = worker.id();
     name = worker.name();
@@ -72,7 +77,7 @@ public final class WorkerRow {
    *     consistent
    */
   public static WorkerRow of(WorkerSnapshot worker, Instant now) {
-    return new WorkerRow(worker, null, now);
+    return new WorkerRow(worker, null, now, null, false);
   }
 
   /**
@@ -81,7 +86,17 @@ public final class WorkerRow {
    * @param traffic the worker's counters, or null when the proxy has none for it yet
    */
   public static WorkerRow of(WorkerSnapshot worker, TrafficSnapshot traffic, Instant now) {
-    return new WorkerRow(worker, traffic, now);
+    return new WorkerRow(worker, traffic, now, null, false);
+  }
+
+  /**
+   * The row for {@code worker} of cluster node {@code node} (R18), with its traffic.
+   *
+   * @param nodeLost true when the node is lost: the row is its last known state, without actions
+   */
+  public static WorkerRow onNode(
+      WorkerSnapshot worker, TrafficSnapshot traffic, Instant now, String node, boolean nodeLost) {
+    return new WorkerRow(worker, traffic, now, node, nodeLost);
   }
 
   /**
@@ -195,5 +210,20 @@ public final class WorkerRow {
   /** Why the worker is FAILED or in BACKOFF; empty otherwise. */
   public String getReason() {
     return reason;
+  }
+
+  /** The cluster node that runs the worker (R18); null outside a cluster. */
+  public String getNode() {
+    return node;
+  }
+
+  /** True when the worker's node is lost: the row shows its last known state (R18.1). */
+  public boolean isNodeLost() {
+    return nodeLost;
+  }
+
+  /** The table row's CSS classes: greyed when the node is lost (R18.1). */
+  public String getRowClass() {
+    return nodeLost ? "fg-worker-row fg-worker-lost" : "fg-worker-row";
   }
 }

@@ -5,8 +5,8 @@
  * LoginPage}), the shared header ({@link ConsoleSession}), the operations every page and the API
  * use ({@link WorkerOperations}), the Prometheus endpoint ({@link MetricsServlet}), the error page
  * ({@link ErrorPage}), the {@code Server} header ({@link ServerHeader}) and the view models the
- * pages show ({@link FleetView}, {@link WorkerRow}, {@link LogRow}, {@link EventRow}, {@link
- * SettingRow}, {@link ChartSeries}). New pages use the template {@code
+ * pages show ({@link FleetView}, {@link NodeGroup}, {@link WorkerRow}, {@link LogRow}, {@link
+ * EventRow}, {@link SettingRow}, {@link ChartSeries}). New pages use the template {@code
  * WEB-INF/templates/console.xhtml}.
  *
  * <p>Requirements (tests name the one they prove):
@@ -99,6 +99,32 @@
  *       through the same code, {@link WorkerOperations}: one place performs each operation, checks
  *       who may, and writes the audit line. Its {@link Outcome} says of which kind a failure is (no
  *       such worker, bad argument, refused in the worker's state, failed), for the API's status.
+ *   <li><b>R18</b> In a cluster ({@code dev.fleetgate.supervisor.cluster}) the console shows every
+ *       node's workers, and acts on any of them from any node. Without a cluster it is exactly what
+ *       R1–R17 describe: same page, same ids, same URLs.
+ *       <ul>
+ *         <li><b>R18.1</b> The overview has one section per node, by name ({@link NodeGroup}): a
+ *             header with the node's name, LIVE or "LOST since 12:03:04", its HTTP and data grid
+ *             addresses, its version and a "this node" marker; in it the node's apps, each with the
+ *             table of R1 (its header only with several apps). This node's rows come from its
+ *             supervisor, the others' from their last reports. A lost node's rows are its last
+ *             known workers, greyed, without actions. The headline and the readiness badge count
+ *             the live nodes only, with the number of nodes (and of lost ones) beside them.
+ *         <li><b>R18.2</b> Row operations name the worker's node and are carried out there; scaling
+ *             and the rolling restart act on an app of a live node chosen beside them ({@link
+ *             AppOnNode}, "api on n2"). A confirmed "rolling restart of the whole cluster" restarts
+ *             every app node after node, each node fully ready again before the next. All are POSTs
+ *             of the same form, as R6.
+ *         <li><b>R18.3</b> Worker links carry the node ({@code worker.xhtml?node=n2&app=api&id=0};
+ *             without {@code node}, this node's worker). Another node's worker's figures come from
+ *             its node's last report ({@link ReportedWorker}), its output is fetched from the node
+ *             on every load and poll ({@link WorkerOutput}), and its operations are carried out
+ *             there; its history and environment, not replicated, read "not available for a worker
+ *             on another node". A lost node's worker shows its last state, says the node is lost,
+ *             and offers no operation.
+ *         <li><b>R18.4</b> The charts show this node's samples and say so ("charts show this node
+ *             (n1)").
+ *       </ul>
  * </ul>
  *
  * <p>R8 (the read-only role) is in {@link dev.fleetgate.admin.security}.

@@ -173,6 +173,74 @@ class FleetViewTest {
   }
 
   @Test
+  @DisplayName("R18.1 a cluster: one section per node, the headline over the live nodes only")
+  void groupsByNodeAndCountsLiveNodes() {
+    NodeGroup n1 =
+        NodeGroupTest.group(
+            NodeGroupTest.live(
+                NodeGroupTest.report(
+                    "n1",
+                    List.of(
+                        NodeGroupTest.app("api", NodeGroupTest.fleet("api", 2, WorkerState.READY))),
+                    List.of()),
+                true));
+    NodeGroup n2 =
+        NodeGroupTest.group(
+            NodeGroupTest.lost(
+                NodeGroupTest.report(
+                    "n2",
+                    List.of(
+                        NodeGroupTest.app(
+                            "api",
+                            NodeGroupTest.fleet("api", 2, WorkerState.READY, WorkerState.READY))),
+                    List.of()),
+                TAKEN.plusSeconds(60)));
+    NodeGroup n3 =
+        NodeGroupTest.group(
+            NodeGroupTest.live(
+                NodeGroupTest.report(
+                    "n3",
+                    List.of(
+                        NodeGroupTest.app(
+                            "api",
+                            NodeGroupTest.fleet("api", 2, WorkerState.READY, WorkerState.READY))),
+                    List.of()),
+                false));
+
+    FleetView cut = FleetView.ofNodes(List.of(n1, n2, n3), UTC);
+
+    assertTrue(cut.isClustered());
+    assertFalse(cut.isGrouped(), "nodes, not the single node's app groups");
+    assertEquals(
+        List.of("n1", "n2", "n3"), cut.getNodes().stream().map(NodeGroup::getName).toList());
+    assertEquals("3 / 4 workers ready", cut.getHeadline(), "the lost n2's workers not counted");
+    assertEquals("3 nodes · 1 lost", cut.getNodeSummary());
+    assertEquals("12:34:56", cut.getTakenAt());
+    assertTrue(cut.isReady(), "every live node has its apps' min-ready workers");
+    assertEquals(5, cut.getRows().size(), "every node's rows, the lost node's too");
+    assertEquals(
+        List.of("api@n1", "api@n3"),
+        cut.getTargets().stream().map(AppGroup::getTargetKey).toList(),
+        "a lost node's apps cannot be chosen for an operation");
+    assertEquals(2, cut.target(new AppOnNode("n1", "api")).orElseThrow().getDesired());
+    assertTrue(cut.target(new AppOnNode("n2", "api")).isEmpty());
+  }
+
+  @Test
+  @DisplayName("R18 without a cluster the view has no nodes and groups as before")
+  void singleNodeHasNoNodes() {
+    FleetSnapshot snapshot =
+        new FleetSnapshot(List.of(worker(0, WorkerState.READY)), 1, true, TAKEN);
+
+    FleetView cut = FleetView.of(snapshot, UTC);
+
+    assertFalse(cut.isClustered());
+    assertTrue(cut.getNodes().isEmpty());
+    assertEquals(null, cut.getRows().get(0).getNode());
+    assertEquals("fg-worker-row", cut.getRows().get(0).getRowClass());
+  }
+
+  @Test
   @DisplayName("R5 without a supervisor the view says why and has no rows")
   void saysWhyWhenUnavailable() {
     FleetView cut = FleetView.unavailable("EJBException: not started");
