@@ -157,6 +157,14 @@ class ClusterIT {
   @Order(3)
   void r5_aConsoleSignedInOnNode1IsSignedInOnNode2() throws Exception {
     ChaosIT.ConsoleSession console = ChaosIT.signIn(nodes[1], PASSWORD);
+    // R2: node 1's console lists six workers, grouped by their three nodes.
+    String overview = console.overview();
+    for (int n = 1; n <= 3; n++) {
+      assertTrue(overview.contains("data-node=\"node-" + n + "\""), "a section for node-" + n);
+    }
+    assertEquals(6, overview.split("fg-worker-row", -1).length - 1, "six worker rows: " + overview);
+    assertTrue(
+        overview.contains("worker.xhtml?node=node-3"), "rows link to their node: " + overview);
     // The same client, as behind a load balancer: node 2 never saw this session.
     HttpResponse<String> onNode2 =
         console

@@ -132,9 +132,8 @@ public class Cluster {
     requestThreads =
         new ThreadPoolExecutor(
             0, 4, 30, TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), threads);
-    String incarnation = grid.getCluster().getLocalMember().getUuid().toString();
     messenger.start(
-        incarnation,
+        () -> grid.getCluster().getLocalMember().getUuid().toString(),
         request -> requestThreads.execute(() -> messenger.reply(request, handler.answer(request))));
     topicListener = messages.addMessageListener(m -> messenger.onMessage(m.getMessageObject()));
     reportListener = reports.addMessageListener(m -> hear(m.getMessageObject()));
@@ -145,6 +144,9 @@ public class Cluster {
                   @Override
                   public void memberAdded(MembershipEvent event) {
                     LOG.log(Level.INFO, "Cluster member joined: {0}", event.getMember());
+                    // A member back after a split keeps its id: its reports are signs of life
+                    // again.
+                    departed.remove(event.getMember().getUuid().toString());
                   }
 
                   @Override

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,7 +35,7 @@ final class GridMessages {
   private final Consumer<String> publisher;
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
   private final Map<String, Instant> seen = new LinkedHashMap<>();
-  private volatile String incarnation = "";
+  private Supplier<String> incarnation = () -> "";
   private Consumer<JsonObject> requestHandler = r -> {};
 
   /**
@@ -46,7 +47,11 @@ final class GridMessages {
     this.publisher = publisher;
   }
 
-  void start(String incarnation, Consumer<JsonObject> requestHandler) {
+  /**
+   * @param incarnation this node's grid member id now: it changes when the grid merges this node
+   *     back after a split, and the others then address the new one
+   */
+  void start(Supplier<String> incarnation, Consumer<JsonObject> requestHandler) {
     this.incarnation = incarnation;
     this.requestHandler = requestHandler;
   }
@@ -143,7 +148,7 @@ final class GridMessages {
       if (waiting != null && waiting.node().equals(message.getString("from"))) {
         waiting.reply().complete(message.getJsonObject("body"));
       }
-    } else if (message.getString("toIncarnation").equals(incarnation)) {
+    } else if (message.getString("toIncarnation").equals(incarnation.get())) {
       requestHandler.accept(message);
     }
   }
