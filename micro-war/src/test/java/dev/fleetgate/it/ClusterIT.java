@@ -301,9 +301,10 @@ class ClusterIT {
       assertTrue(load.ok.get() > 100, "requests served meanwhile: " + load.ok.get());
     }
     for (int n = 1; n <= 3; n++) {
-      for (int id = 0; id < 2; id++) {
-        assertFalse(
-            before.get(n).contains(pid(n, id)), "node-" + n + " worker " + id + " replaced");
+      List<Long> after = pids(n);
+      assertEquals(2, after.size(), "node-" + n + " runs 2 workers");
+      for (long pid : after) {
+        assertFalse(before.get(n).contains(pid), "node-" + n + ": every worker replaced, " + after);
       }
       assertEquals(2, Http.readyWorkers(base(n)));
     }
