@@ -60,14 +60,7 @@ final class ClusterJson {
     text(json, "grid", report.gridAddress());
     text(json, "version", report.version());
     instant(json, "startedAt", report.startedAt());
-    return json.add("status", StatusJson.of(apps(report), report.traffic()));
-  }
-
-  /** The node's apps as this node's own status reads them, in the node's order. */
-  static List<AppFleet> apps(NodeReport report) {
-    return report.apps().stream()
-        .map(app -> new AppFleet(app.name(), app.fleet(), app.minReady()))
-        .toList();
+    return json.add("status", StatusJson.of(AppFleet.of(report), report.traffic()));
   }
 
   private static void text(JsonObjectBuilder json, String name, String value) {

@@ -3,6 +3,7 @@ package dev.fleetgate.admin.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.fleetgate.admin.AppFleet;
 import dev.fleetgate.supervisor.cluster.ClusterNode;
 import dev.fleetgate.supervisor.cluster.NodeReport;
 import dev.fleetgate.supervisor.cluster.NodeReport.AppReport;
@@ -46,12 +47,12 @@ class ClusterJsonTest {
             + "\"lastSeen\":\"2026-12-02T15:00:00Z\",\"http\":\"web-1:8080\","
             + "\"grid\":\"10.0.0.1:5701\",\"version\":\"0.1.0\","
             + "\"startedAt\":\"2026-12-02T14:00:00Z\",\"status\":"
-            + StatusJson.of(ClusterJson.apps(here.report()), here.report().traffic())
+            + StatusJson.of(AppFleet.of(here.report()), here.report().traffic())
             + "},{\"name\":\"web-2\",\"local\":false,\"state\":\"LOST\","
             + "\"lostAt\":\"2026-12-02T14:59:30Z\",\"lastSeen\":\"2026-12-02T14:59:20Z\","
             + "\"http\":\"web-2:8080\",\"grid\":\"10.0.0.2:5701\",\"version\":\"0.1.0\","
             + "\"startedAt\":\"2026-12-02T14:00:00Z\",\"status\":"
-            + StatusJson.of(ClusterJson.apps(lost.report()), lost.report().traffic())
+            + StatusJson.of(AppFleet.of(lost.report()), lost.report().traffic())
             + "}]}",
         json.toString());
   }
