@@ -5,7 +5,6 @@ import dev.fleetgate.supervisor.cluster.Cluster;
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.security.enterprise.AuthenticationException;
@@ -61,7 +60,8 @@ public class ClusterSignIn implements HttpAuthenticationMechanism {
   static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(30);
 
   @Inject @Delegate HttpAuthenticationMechanism signIn;
-  @EJB Cluster cluster;
+  // CDI, not @EJB: a decorator's @EJB reference is not bound in a WAR of an EAR (Payara Server).
+  @Inject Cluster cluster;
   @Inject ConsoleIdentityStore identities;
   Clock clock = Clock.systemUTC();
 

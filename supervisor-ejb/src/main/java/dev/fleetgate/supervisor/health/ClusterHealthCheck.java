@@ -2,8 +2,8 @@ package dev.fleetgate.supervisor.health;
 
 import dev.fleetgate.supervisor.cluster.Cluster;
 import dev.fleetgate.supervisor.cluster.ClusterNode;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.health.Liveness;
 @ApplicationScoped
 public class ClusterHealthCheck implements HealthCheck {
 
-  @EJB Cluster cluster;
+  @Inject Cluster cluster;
 
   @Override
   public HealthCheckResponse call() {
