@@ -92,13 +92,18 @@ public class FleetApi {
   }
 
   private Response onWorker(String app, String id, String name) {
+    return onWorker(null, app, id, name);
+  }
+
+  /** An operation on worker {@code id} of {@code app} on {@code node} (null: this node). */
+  Response onWorker(String node, String app, String id, String name) {
     Operation operation =
         Operation.onOneWorker(name)
             .orElseThrow(
                 () ->
                     new ApiRefusal(
                         404, "no operation '" + name + "': restart, stop, start or drain"));
-    return answer(operations.performForApiClient(operation, app, Parameters.workerId(id)));
+    return answer(operations.performForApiClient(operation, node, app, Parameters.workerId(id)));
   }
 
   @POST
@@ -116,8 +121,13 @@ public class FleetApi {
   }
 
   private Response scale(String app, String body) {
+    return scale(null, app, body);
+  }
+
+  /** Scales {@code app} on {@code node} (null: this node) to the body's count. */
+  Response scale(String node, String app, String body) {
     return answer(
-        operations.performForApiClient(Operation.SCALE, app, Parameters.scaleCount(body)));
+        operations.performForApiClient(Operation.SCALE, node, app, Parameters.scaleCount(body)));
   }
 
   @POST

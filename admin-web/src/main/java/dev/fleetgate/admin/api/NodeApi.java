@@ -71,14 +71,7 @@ public class NodeApi {
   }
 
   private Response onWorker(NodeTarget target, String app, String id, String name) {
-    Operation operation =
-        Operation.onOneWorker(name)
-            .orElseThrow(
-                () ->
-                    new ApiRefusal(
-                        404, "no operation '" + name + "': restart, stop, start or drain"));
-    return FleetApi.answer(
-        operations.performForApiClient(operation, target.name(), app, Parameters.workerId(id)));
+    return here.onWorker(target.name(), app, id, name);
   }
 
   @POST
@@ -99,9 +92,7 @@ public class NodeApi {
   }
 
   private Response scale(NodeTarget target, String app, String body) {
-    return FleetApi.answer(
-        operations.performForApiClient(
-            Operation.SCALE, target.name(), app, Parameters.scaleCount(body)));
+    return here.scale(target.name(), app, body);
   }
 
   @POST
