@@ -284,46 +284,8 @@ public class Cluster {
    * @return the nodes restarted, in order
    */
   public List<String> rollingRestart(String app, String user) {
-    List<String> done = new ArrayList<>();
-    for (ClusterNode node : nodes()) {
-      if (node.lost()) {
-        continue;
-      }
-      List<String> apps =
-          app == null
-              ? node.report().apps().stream().map(AppReport::name).toList()
-              : node.report().app(app).map(a -> List.of(a.name())).orElse(List.of());
-      for (String one : apps) {
-        perform(node.name(), NodeCommand.ROLLING_RESTART, one, 0, user);
-      }
-      if (!apps.isEmpty()) {
-        awaitFullyReady(node.name());
-        done.add(node.name());
-      }
-    }
-    if (done.isEmpty()) {
-      throw new OperationFailedException(Kind.NO_SUCH_WORKER, "no live node runs app " + app, null);
-    }
-    return done;
-  }
-
-  private void awaitFullyReady(String name) {
-    long seen = node(name).map(n -> n.report().sequence()).orElse(-1L);
-    Instant limit = Instant.now().plus(OPERATION_LIMIT);
-    while (Instant.now().isBefore(limit)) {
-      Optional<ClusterNode> node = node(name);
-      if (node.isEmpty() || node.get().lost()) {
-        throw new OperationFailedException(
-            "cluster rolling restart stopped: node " + name + " was lost", null);
-      }
-      // A report taken after the node's own rolling restart ended.
-      if (node.get().report().sequence() > seen + 1 && node.get().report().fullyReady()) {
-        return;
-      }
-      sleep(settings.publishInterval().dividedBy(2));
-    }
-    throw new OperationFailedException(
-        "cluster rolling restart stopped: node " + name + " not fully ready in time", null);
+    return new ClusterRollingRestart(this, OPERATION_LIMIT, settings.publishInterval().dividedBy(2))
+        .run(app, user);
   }
 
   private JsonObject ask(String node, JsonObject body, Duration limit) {
@@ -453,14 +415,5 @@ public class Cluster {
   private static int httpPort() {
     String port = System.getenv("FLEETGATE_HTTP_PORT");
     return port != null && port.matches("\\d{1,5}") ? Integer.parseInt(port) : 8080;
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new OperationFailedException("interrupted", e);
-    }
   }
 }
